@@ -1,0 +1,130 @@
+/** The typed relation graph: every reference between documents, stored in both directions. */
+import type { DocumentType } from '../model/document-types.ts';
+import { inlineRefPattern } from '../model/body.ts';
+import type { ControlledDocument, DocumentSet } from '../model/load.ts';
+import type { Span } from '../model/position.ts';
+
+/** 关系类型 */
+export type EdgeKind =
+  | 'regulation' // 程序 → 支持性文件（制度）
+  | 'record' // 程序 → 质量记录
+  | 'flow' // 程序 → 相关流程
+  | 'standard' // 程序 → 相关标准
+  | 'implementation' // 手册章节 → 实施程序
+  | 'parent' // 流程、质量记录 → 所属程序
+  | 'criterion' // 流程 → 工作准则（制度）
+  | 'input' // 流程 → 输入资源（质量记录）
+  | 'output' // 流程 → 输出资源（质量记录）
+  | 'interface' // 流程 → 流程接口
+  | 'supersedes' // 新文件 → 被代替的旧文件
+  | 'mention'; // 正文中的 [[编号]]
+
+export const edgeKindLabels: Record<EdgeKind, { outgoing: string; incoming: string }> = {
+  regulation: { outgoing: '支持性文件', incoming: '作为支持性文件被引用' },
+  record: { outgoing: '质量记录', incoming: '使用本记录的程序' },
+  flow: { outgoing: '相关流程', incoming: '所属程序（列出本流程）' },
+  standard: { outgoing: '相关标准', incoming: '依据本标准的程序' },
+  implementation: { outgoing: '实施程序', incoming: '手册中对应的章节' },
+  parent: { outgoing: '所属程序', incoming: '下属流程与记录' },
+  criterion: { outgoing: '工作准则', incoming: '作为工作准则的流程' },
+  input: { outgoing: '输入资源', incoming: '作为输入的流程' },
+  output: { outgoing: '输出资源', incoming: '作为输出的流程' },
+  interface: { outgoing: '流程接口', incoming: '接入本流程的流程' },
+  supersedes: { outgoing: '代替', incoming: '被代替为' },
+  mention: { outgoing: '正文引用', incoming: '正文中引用本文件' },
+};
+
+/** The types a reference of each kind may point at; undefined means any. */
+export const expectedTargetTypes: Partial<Record<EdgeKind, readonly DocumentType[]>> = {
+  regulation: ['regulation'],
+  record: ['record'],
+  flow: ['flow'],
+  standard: ['standard'],
+  implementation: ['procedure'],
+  parent: ['procedure'],
+  criterion: ['regulation'],
+  input: ['record'],
+  output: ['record'],
+  interface: ['flow'],
+};
+
+export interface Edge {
+  kind: EdgeKind;
+  from: ControlledDocument;
+  /** The number as written. */
+  target: string;
+  /** The document it resolves to, when it exists. */
+  to: ControlledDocument | undefined;
+  /** Where the reference is written in `from`. */
+  span: Span;
+}
+
+export interface DocumentGraph {
+  /** Documents by number; the first one wins when a number is duplicated. */
+  byNumber: ReadonlyMap<string, ControlledDocument>;
+  edges: readonly Edge[];
+  outgoing(doc: ControlledDocument, kind?: EdgeKind): Edge[];
+  incoming(doc: ControlledDocument, kind?: EdgeKind): Edge[];
+}
+
+/** Frontmatter list fields that hold document numbers, and the edge kind each makes. */
+const listFields: { field: 'regulations' | 'records' | 'flows' | 'standards' | 'procedures' | 'interfaces' | 'supersedes'; kind: EdgeKind; types?: DocumentType[] }[] = [
+  { field: 'regulations', kind: 'regulation', types: ['procedure'] },
+  { field: 'regulations', kind: 'criterion', types: ['flow'] },
+  { field: 'records', kind: 'record' },
+  { field: 'flows', kind: 'flow' },
+  { field: 'standards', kind: 'standard' },
+  { field: 'procedures', kind: 'implementation' },
+  { field: 'interfaces', kind: 'interface' },
+  { field: 'supersedes', kind: 'supersedes' },
+];
+
+export function buildGraph(set: DocumentSet): DocumentGraph {
+  const byNumber = new Map<string, ControlledDocument>();
+  for (const doc of set.documents) {
+    const number = doc.data.number;
+    if (number && !byNumber.has(number)) byNumber.set(number, doc);
+  }
+
+  const edges: Edge[] = [];
+  const add = (kind: EdgeKind, from: ControlledDocument, target: string, span: Span | undefined) => {
+    edges.push({ kind, from, target, to: byNumber.get(target), span: span ?? from.file.frontmatterSpan });
+  };
+  for (const doc of set.documents) {
+    const { data, file } = doc;
+    const place = (path: string) => file.places[path]?.value;
+    for (const { field, kind, types } of listFields) {
+      if (types && (!doc.type || !types.includes(doc.type))) continue;
+      const values = data[field];
+      values?.forEach((target, i) => add(kind, doc, target, place(`${field}.${i}`)));
+    }
+    if (data.procedure) add('parent', doc, data.procedure, place('procedure'));
+    for (const field of ['inputs', 'outputs'] as const) {
+      data[field]?.forEach((text, i) => {
+        const span = place(`${field}.${i}`);
+        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), span);
+      });
+    }
+    for (const ref of file.body.refs) add('mention', doc, ref.target, ref.span);
+  }
+
+  const out = new Map<ControlledDocument, Edge[]>();
+  const inc = new Map<ControlledDocument, Edge[]>();
+  for (const edge of edges) {
+    push(out, edge.from, edge);
+    if (edge.to) push(inc, edge.to, edge);
+  }
+  const filter = (list: Edge[] | undefined, kind?: EdgeKind) => (list ?? []).filter((e) => !kind || e.kind === kind);
+  return {
+    byNumber,
+    edges,
+    outgoing: (doc, kind) => filter(out.get(doc), kind),
+    incoming: (doc, kind) => filter(inc.get(doc), kind),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

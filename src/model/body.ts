@@ -1,0 +1,180 @@
+/** Reads an MDX body without running it: references, flowcharts, and every construct that could run code. */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfm } from 'micromark-extension-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import type { Point, Span } from './position.ts';
+
+/** An inline reference written `[[JMI/CX/13]]` or `[[JMI/CX/13|显示文字]]`. */
+export interface InlineRef {
+  target: string;
+  label?: string;
+  span: Span;
+}
+
+export interface MermaidBlock {
+  code: string;
+  /** Span of the code itself (the line after the opening fence). */
+  span: Span;
+}
+
+/** A JSX element in the body, e.g. `<Note>`; only allow-listed names may be used. */
+export interface JsxUse {
+  name: string;
+  span: Span;
+  /** Attributes given as plain strings; others are reported as expressions. */
+  attributes: { name: string; span: Span; expression: boolean }[];
+}
+
+export interface BodyFacts {
+  syntaxError?: { message: string; span: Span };
+  refs: InlineRef[];
+  mermaid: MermaidBlock[];
+  jsx: JsxUse[];
+  esm: Span[];
+  expressions: Span[];
+  headings: { depth: number; text: string; span: Span }[];
+}
+
+export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
+
+interface UnistPoint {
+  line: number;
+  column: number;
+  offset?: number;
+}
+interface UnistNode {
+  type: string;
+  position?: { start: UnistPoint; end: UnistPoint };
+  children?: UnistNode[];
+  [key: string]: unknown;
+}
+
+/**
+ * Parses `body`, whose first character sits at line `origin.line`, column 1 of the file.
+ * Never throws: a syntax error becomes `syntaxError` and the rest is still scanned where possible.
+ */
+export function readBody(body: string, origin: Point): BodyFacts {
+  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
+  const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
+  const spanOf = (node: UnistNode): Span =>
+    node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
+
+  let tree: UnistNode;
+  try {
+    tree = fromMarkdown(body, {
+      extensions: [mdxjs(), gfm()],
+      mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+    }) as unknown as UnistNode;
+  } catch (error) {
+    const place = (error as { place?: UnistPoint | { start: UnistPoint; end: UnistPoint } }).place;
+    const point = place && 'start' in place ? place.start : (place as UnistPoint | undefined);
+    const at = point ? shift(point) : origin;
+    facts.syntaxError = { message: mdxMessage(error as Error), span: { start: at, end: at } };
+    // Without a tree, still find references so one typo does not hide every other finding.
+    scanRefsInText(body, origin, facts.refs);
+    return facts;
+  }
+
+  const lineStarts = offsetsOfLines(body);
+  const visit = (node: UnistNode): void => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        facts.esm.push(spanOf(node));
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        facts.expressions.push(spanOf(node));
+        return;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const attributes = ((node.attributes as UnistNode[] | undefined) ?? []).map((attribute) => ({
+          name: attribute.type === 'mdxJsxExpressionAttribute' ? '{...}' : String(attribute.name),
+          span: attribute.position ? spanOf(attribute) : spanOf(node),
+          expression: attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object'),
+        }));
+        facts.jsx.push({ name: node.name == null ? '<>' : String(node.name), span: spanOf(node), attributes });
+        break;
+      }
+      case 'code':
+        if (node.lang === 'mermaid' && node.position) {
+          const start = shift(node.position.start);
+          facts.mermaid.push({
+            code: String(node.value ?? ''),
+            span: { start: { line: start.line + 1, column: 1 }, end: shift(node.position.end) },
+          });
+        }
+        return;
+      case 'heading':
+        facts.headings.push({ depth: Number(node.depth), text: plainText(node), span: spanOf(node) });
+        break;
+      case 'text':
+      case 'inlineCode':
+        break;
+    }
+    if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const from = node.position.start.offset;
+      const source = body.slice(from, node.position.end.offset);
+      for (const match of source.matchAll(inlineRefPattern)) {
+        const start = from + match.index;
+        facts.refs.push({
+          target: match[1]!.trim(),
+          ...(match[2] ? { label: match[2].trim() } : {}),
+          span: { start: pointAt(lineStarts, start, origin), end: pointAt(lineStarts, start + match[0].length, origin) },
+        });
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return facts;
+}
+
+function plainText(node: UnistNode): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}
+
+function offsetsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function pointAt(lineStarts: number[], offset: number, origin: Point): Point {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: origin.line + lo, column: offset - lineStarts[lo]! + 1 };
+}
+
+function scanRefsInText(body: string, origin: Point, into: InlineRef[]): void {
+  const lineStarts = offsetsOfLines(body);
+  for (const match of body.matchAll(inlineRefPattern)) {
+    into.push({
+      target: match[1]!.trim(),
+      ...(match[2] ? { label: match[2].trim() } : {}),
+      span: { start: pointAt(lineStarts, match.index, origin), end: pointAt(lineStarts, match.index + match[0].length, origin) },
+    });
+  }
+}
+
+/** MDX parse errors in words an author can act on. */
+function mdxMessage(error: Error): string {
+  const reason = (error as { reason?: string }).reason ?? error.message;
+  if (/Unexpected character .* before name|Unexpected end of file in name|before name/.test(reason)) {
+    return `MDX 语法错误：“<” 会被当作标签的开始。正文中表示小于号请写成 &lt; 或全角“＜”（${reason}）`;
+  }
+  if (/expression|acorn|Could not parse/i.test(reason)) {
+    return `MDX 语法错误：“{” 会被当作表达式的开始。正文中的花括号请写成 \\{ 或全角“｛”（${reason}）`;
+  }
+  if (/closing tag|Expected a closing tag|Unexpected closing/i.test(reason)) {
+    return `MDX 语法错误：标签没有正确闭合（${reason}）`;
+  }
+  return `MDX 语法错误：${reason}`;
+}

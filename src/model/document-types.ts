@@ -1,0 +1,59 @@
+/** The six kinds of controlled document and the four layers they live in. */
+
+/** 文件类型 */
+export const documentTypes = ['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+/** 文件层级：质量手册 / 程序文件 / 知识库 / 质量记录 */
+export const layers = ['manual', 'procedures', 'knowledge', 'records'] as const;
+export type Layer = (typeof layers)[number];
+
+/** Chinese names shown to authors and readers. */
+export const typeLabels: Record<DocumentType, string> = {
+  'manual-section': '质量手册',
+  procedure: '程序文件',
+  flow: '流程',
+  standard: '标准',
+  regulation: '制度',
+  record: '质量记录',
+};
+
+export const layerLabels: Record<Layer, string> = {
+  manual: '质量手册',
+  procedures: '程序文件',
+  knowledge: '知识库',
+  records: '质量记录',
+};
+
+export const layerOfType: Record<DocumentType, Layer> = {
+  'manual-section': 'manual',
+  procedure: 'procedures',
+  flow: 'knowledge',
+  standard: 'knowledge',
+  regulation: 'knowledge',
+  record: 'records',
+};
+
+/** The top folder under `content/` that holds each type; the folder decides the layer. */
+export const folderOfType: Record<DocumentType, string> = {
+  'manual-section': 'manual',
+  procedure: 'procedures',
+  flow: 'flows',
+  standard: 'standards',
+  regulation: 'regulations',
+  record: 'records',
+};
+
+export const typeOfFolder: ReadonlyMap<string, DocumentType> = new Map(
+  documentTypes.map((type) => [folderOfType[type], type]),
+);
+
+/** 状态：草稿 / 现行 / 作废 */
+export const statuses = ['draft', 'effective', 'obsolete'] as const;
+export type Status = (typeof statuses)[number];
+
+export const statusLabels: Record<Status, string> = {
+  draft: '草稿',
+  effective: '现行',
+  obsolete: '作废',
+};

@@ -1,0 +1,99 @@
+/** Frontmatter parsing with the `yaml` document API, keeping the position of every key and value. */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
+import type { Point, Span } from './position.ts';
+
+/** Where one field sits: its key (absent for list items) and its value. */
+export interface FieldPlace {
+  key?: Span;
+  value: Span;
+}
+
+/** A path into the frontmatter, joined with dots: `revisions.2.version`. */
+export type FieldPath = string;
+
+export interface YamlProblem {
+  message: string;
+  span: Span;
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  places: Record<FieldPath, FieldPlace>;
+  problems: YamlProblem[];
+}
+
+/**
+ * Parses YAML text that starts at `origin` (the line/column of its first character in the file) and
+ * records the span of every key and value, so a diagnostic can point at the field that is wrong.
+ */
+export function parseYamlWithPlaces(text: string, origin: Point): ParsedYaml {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const toPoint = (offset: number): Point => {
+    const { line, col } = counter.linePos(offset);
+    return line === 1 ? { line: origin.line, column: origin.column + col - 1 } : { line: origin.line + line - 1, column: col };
+  };
+  const span = (range: readonly [number, number, number?] | null | undefined): Span => {
+    const [start, end] = range ?? [0, 0];
+    return { start: toPoint(start), end: toPoint(end) };
+  };
+
+  const problems: YamlProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    message: yamlMessage(error.code, error.message),
+    span: span(error.pos),
+  }));
+
+  const places: Record<FieldPath, FieldPlace> = {};
+  const walk = (node: Node | null | undefined, path: string): void => {
+    if (!node) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as ParsedNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const child = path ? `${path}.${key}` : key;
+        const valueNode = pair.value as ParsedNode | null;
+        places[child] = {
+          key: span(keyNode?.range),
+          value: valueNode?.range ? span(valueNode.range) : span(keyNode?.range),
+        };
+        walk(valueNode, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const child = `${path}.${index}`;
+        const itemNode = item as ParsedNode | null;
+        if (itemNode?.range) places[child] = { value: span(itemNode.range) };
+        walk(itemNode, child);
+      });
+    }
+  };
+  walk(doc.contents as Node | null, '');
+
+  let data: unknown = undefined;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ message: `YAML 无法转换：${(error as Error).message}`, span: span([0, 0]) });
+    }
+  }
+  return { data, places, problems };
+}
+
+/** Short Chinese explanations for the YAML errors authors meet most. */
+function yamlMessage(code: string, original: string): string {
+  const first = original.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const hints: Record<string, string> = {
+    DUPLICATE_KEY: 'YAML 中同一个字段写了两次，删去其中一个',
+    BAD_INDENT: 'YAML 缩进不对：同一层的字段要对齐，列表项用两个空格缩进',
+    MISSING_CHAR: 'YAML 缺少配对的符号（引号或括号）',
+    BLOCK_AS_IMPLICIT_KEY: 'YAML 字段名后缺少冒号或缩进不对',
+    MULTILINE_IMPLICIT_KEY: 'YAML 字段名不能跨行：检查上一行的冒号与缩进',
+    TAB_AS_INDENT: 'YAML 不能用 Tab 缩进，请改用空格',
+    UNEXPECTED_TOKEN: 'YAML 中有意外的字符',
+    BAD_SCALAR_START: 'YAML 值不能以这个字符开头：请给值加上引号',
+  };
+  const hint = hints[code];
+  return hint ? `${hint}（${first}）` : `YAML 语法错误：${first}`;
+}

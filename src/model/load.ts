@@ -1,0 +1,163 @@
+/** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
+import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
+import { parseFile, type ParsedFile } from './parse-file.ts';
+import type { Span } from './position.ts';
+import { documentSchemas } from './schemas/index.ts';
+import type { Flow } from './schemas/flow.ts';
+import type { ManualSection } from './schemas/manual-section.ts';
+import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
+import type { Procedure } from './schemas/procedure.ts';
+import type { RecordTemplate } from './schemas/record.ts';
+import type { Regulation } from './schemas/regulation.ts';
+import type { Standard } from './schemas/standard.ts';
+import { validateFieldwise, validateWhole, type SchemaIssue } from './validate.ts';
+
+/** Every field any document type may carry; only the fields that passed validation are present. */
+export type DocumentFields = Partial<
+  Omit<ManualSection, 'type'> & Omit<Procedure, 'type'> & Omit<Flow, 'type'> & Omit<Standard, 'type'> & Omit<Regulation, 'type'> & Omit<RecordTemplate, 'type'>
+>;
+
+/** 受控文件：one content file with what could be validated of it. */
+export interface ControlledDocument {
+  /** Path relative to the project root, forward slashes. */
+  path: string;
+  file: ParsedFile;
+  /** The top folder under content/ (e.g. `procedures`), or undefined for a file directly in content/. */
+  folder: string | undefined;
+  /** The type the folder holds, when the folder is one of the six. */
+  folderType: DocumentType | undefined;
+  /** The declared type when valid, otherwise the folder's type. */
+  type: DocumentType | undefined;
+  data: DocumentFields;
+  schemaIssues: SchemaIssue[];
+}
+
+/** A YAML data file (organisation or framework) with its problems. */
+export interface DataFile<T> {
+  path: string;
+  data?: T;
+  places: Record<string, FieldPlace>;
+  yamlProblems: YamlProblem[];
+  schemaIssues: SchemaIssue[];
+  missing?: boolean;
+}
+
+export interface DocumentSet {
+  root: string;
+  organization: DataFile<Organization>;
+  frameworks: DataFile<Framework>[];
+  documents: ControlledDocument[];
+}
+
+export const contentDir = 'content';
+export const organizationPath = `${contentDir}/org/organization.yaml`;
+export const frameworksDir = `${contentDir}/org/frameworks`;
+const documentExtensions = /\.mdx?$/;
+const start: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Parsed files from an earlier run, reused when the bytes are unchanged. */
+export interface ParseCache {
+  get(path: string, hash: string): ParsedFile | undefined;
+  set(file: ParsedFile): void;
+}
+
+export interface LoadOptions {
+  cache?: ParseCache;
+}
+
+export function loadDocumentSet(root: string, options: LoadOptions = {}): DocumentSet {
+  return {
+    root,
+    organization: loadDataFile(root, organizationPath, organizationSchema),
+    frameworks: listFiles(join(root, frameworksDir))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
+    documents: listFiles(join(root, contentDir))
+      .filter((f) => documentExtensions.test(f))
+      .map((f) => loadDocument(root, toPosix(relative(root, f)), readFileSync(f), options.cache)),
+  };
+}
+
+/** Loads one document from its bytes (also used by tests and the editor preview). */
+export function loadDocument(root: string, path: string, bytes: Uint8Array, cache?: ParseCache): ControlledDocument {
+  void root;
+  const hash = cache ? hashOf(bytes) : undefined;
+  let file = hash ? cache!.get(path, hash) : undefined;
+  if (!file) {
+    file = parseFile(path, bytes);
+    cache?.set(file);
+  }
+  return validateDocument(file);
+}
+
+/** Decides the document's type and validates its frontmatter against that type's schema. */
+export function validateDocument(file: ParsedFile): ControlledDocument {
+  const parts = file.path.split('/');
+  const folder = parts[0] === contentDir && parts.length > 2 ? parts[1] : undefined;
+  const folderType = folder ? typeOfFolder.get(folder) : undefined;
+  const raw = file.data as Record<string, unknown> | undefined;
+  const declared = raw && typeof raw === 'object' && (documentTypes as readonly unknown[]).includes(raw.type) ? (raw.type as DocumentType) : undefined;
+  const type = declared ?? folderType;
+  const base = { path: file.path, file, folder, folderType, type };
+  if (file.encodingProblem || file.missingFrontmatter || file.yamlProblems.length > 0 || !type) {
+    return { ...base, data: {}, schemaIssues: [] };
+  }
+  const { data, issues } = validateFieldwise<DocumentFields & { type: DocumentType }>(documentSchemas[type], file.data, file.places, file.frontmatterSpan);
+  return { ...base, data, schemaIssues: issues };
+}
+
+function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
+  const full = join(root, path);
+  if (!existsSync(full)) return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
+  let text = readFileSync(full, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = parseYamlWithPlaces(text, { line: 1, column: 1 });
+  if (parsed.problems.length > 0) return { path, places: parsed.places, yamlProblems: parsed.problems, schemaIssues: [] };
+  const { data, issues } = validateWhole(schema, parsed.data, parsed.places, start);
+  return { path, ...(data ? { data } : {}), places: parsed.places, yamlProblems: [], schemaIssues: issues };
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !path.split(sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+import { createHash } from 'node:crypto';
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A parse cache kept as one JSON file; written only when something changed. */
+export function fileParseCache(path: string, version: string): ParseCache & { save(): void } {
+  let entries: Record<string, ParsedFile> = {};
+  try {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, ParsedFile> };
+    if (stored.version === version) entries = stored.entries;
+  } catch {
+    // No cache yet, or an unreadable one: start empty.
+  }
+  let dirty = false;
+  return {
+    get: (p, hash) => (entries[p]?.hash === hash ? entries[p] : undefined),
+    set(file) {
+      entries[file.path] = file;
+      dirty = true;
+    },
+    save() {
+      if (!dirty) return;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, JSON.stringify({ version, entries }));
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/** Turns the bytes of one content file into its frontmatter (with positions) and body facts. */
+import { createHash } from 'node:crypto';
+import { readBody, type BodyFacts } from './body.ts';
+import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
+import type { Span } from './position.ts';
+
+export interface ParsedFile {
+  /** Path relative to the project root, with forward slashes. */
+  path: string;
+  /** sha1 of the bytes: the cache key. */
+  hash: string;
+  /** Set when the bytes are not UTF-8 text; nothing else is read then. */
+  encodingProblem?: { message: string; span: Span };
+  /** Set when the file has no `---` frontmatter block at the top. */
+  missingFrontmatter?: { message: string; span: Span };
+  yamlProblems: YamlProblem[];
+  data: unknown;
+  places: Record<string, FieldPlace>;
+  /** Span of the whole frontmatter block, used when a field is missing altogether. */
+  frontmatterSpan: Span;
+  body: BodyFacts;
+  bodyStartLine: number;
+}
+
+const origin = { line: 1, column: 1 };
+const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] });
+
+/** Parses one `.mdx` file. Never throws, whatever the bytes. */
+export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  const base: ParsedFile = {
+    path,
+    hash,
+    yamlProblems: [],
+    data: undefined,
+    places: {},
+    frontmatterSpan: { start: origin, end: origin },
+    body: emptyBody(),
+    bodyStartLine: 1,
+  };
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ...base, encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存，或把非文本文件移出 content/', span: { start: origin, end: origin } } };
+  }
+  if (text.includes('\u0000')) {
+    const at = pointOfOffset(text, text.indexOf('\u0000'));
+    return { ...base, encodingProblem: { message: '文件中有空字符（NUL），看起来不是文本文件；请移出 content/ 或重新保存为 UTF-8 文本', span: { start: at, end: at } } };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lines = text.split('\n');
+  if (lines[0]?.replace(/\r$/, '') !== '---') {
+    return {
+      ...base,
+      missingFrontmatter: { message: '文件开头缺少 frontmatter：第 1 行应为 ---，其后写文件编号、名称、版本等字段，再以 --- 结束', span: { start: origin, end: { line: 1, column: (lines[0]?.length ?? 0) + 1 } } },
+      body: readBody(text, origin),
+    };
+  }
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (line === '---' || line === '...') {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1) {
+    const last = { line: lines.length, column: 1 };
+    return {
+      ...base,
+      yamlProblems: [{ message: 'frontmatter 没有结束：在字段之后加一行 ---，再写正文', span: { start: last, end: last } }],
+      frontmatterSpan: { start: origin, end: last },
+    };
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const parsed = parseYamlWithPlaces(yamlText, { line: 2, column: 1 });
+  const bodyStartLine = close + 2;
+  const body = readBody(lines.slice(close + 1).join('\n'), { line: bodyStartLine, column: 1 });
+  return {
+    ...base,
+    yamlProblems: parsed.problems,
+    data: parsed.data,
+    places: parsed.places,
+    frontmatterSpan: { start: origin, end: { line: close + 1, column: 4 } },
+    body,
+    bodyStartLine,
+  };
+}
+
+function pointOfOffset(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}

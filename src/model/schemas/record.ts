@@ -1,0 +1,36 @@
+/** 质量记录：表单模板，带表单字段定义。 */
+import { z } from 'zod';
+import { commonFields, departmentRef, documentNumber } from './common.ts';
+
+/** 表单字段类型：文本 / 多行文本 / 数字 / 日期 / 单选 / 多选 / 勾选 / 表格 / 签名 */
+export const formFieldKinds = ['text', 'textarea', 'number', 'date', 'choice', 'multichoice', 'checkbox', 'table', 'signature'] as const;
+
+const columnSchema = z.strictObject({
+  label: z.string().min(1).meta({ description: '列名' }),
+  kind: z.enum(['text', 'number', 'date', 'choice', 'checkbox']).optional().meta({ description: '列类型，默认 text' }),
+  options: z.array(z.string().min(1)).optional().meta({ description: 'choice 列的选项' }),
+});
+
+export const formFieldSchema = z.strictObject({
+  label: z.string().min(1).meta({ description: '字段名称，如 申请部门' }),
+  kind: z.enum(formFieldKinds).meta({ description: '字段类型：text 文本 / textarea 多行文本 / number 数字 / date 日期 / choice 单选 / multichoice 多选 / checkbox 勾选 / table 表格 / signature 签名' }),
+  required: z.boolean().optional().meta({ description: '是否必填' }),
+  options: z.array(z.string().min(1)).optional().meta({ description: 'choice、multichoice 的选项' }),
+  columns: z.array(columnSchema).optional().meta({ description: 'table 的列' }),
+  rows: z.int().positive().optional().meta({ description: 'table 打印时的空行数' }),
+  note: z.string().min(1).optional().meta({ description: '填写说明（备注），说明如何填写' }),
+});
+export type FormField = z.output<typeof formFieldSchema>;
+
+export const recordSchema = z.strictObject({
+  type: z.literal('record').meta({ title: '类型', description: '文件类型，质量记录写 record' }),
+  ...commonFields,
+  procedure: documentNumber.meta({ title: '所属程序', description: '产生本记录的程序文件编号' }),
+  keeper: departmentRef.meta({ title: '保管部门', description: '记录的保管部门' }),
+  retention: z
+    .string()
+    .regex(/^(\d+(年|个月)|永久|长期)$/, '保存期限写成 3年、6个月、长期 或 永久')
+    .meta({ title: '保存期限', description: '保存期限，如 3年、6个月、长期、永久' }),
+  fields: z.array(formFieldSchema).min(1).meta({ title: '表单字段', description: '表单字段，按填写顺序' }),
+});
+export type RecordTemplate = z.output<typeof recordSchema>;
