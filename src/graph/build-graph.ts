@@ -31,7 +31,7 @@ export const edgeKindLabels: Record<EdgeKind, { outgoing: string; incoming: stri
   output: { outgoing: '输出资源', incoming: '作为输出的流程' },
   interface: { outgoing: '流程接口', incoming: '接入本流程的流程' },
   supersedes: { outgoing: '代替', incoming: '被代替为' },
-  mention: { outgoing: '正文引用', incoming: '正文中引用本文件' },
+  mention: { outgoing: '正文引用的文件', incoming: '正文中引用本文件' },
 };
 
 /** The types a reference of each kind may point at; undefined means any. */

@@ -1,0 +1,49 @@
+/** What a rule is and what it may see. One rule, one module, one stable id. */
+import type { RelatedPlace, Severity } from '../diagnostics/diagnostic.ts';
+import type { DocumentGraph } from '../graph/build-graph.ts';
+import type { ControlledDocument, DocumentSet } from '../model/load.ts';
+import type { DepartmentIndex } from '../model/organization.ts';
+import type { Span } from '../model/position.ts';
+import type { Framework, Organization } from '../model/schemas/organization.ts';
+
+export interface RuleContext {
+  set: DocumentSet;
+  graph: DocumentGraph;
+  /** Absent when organization.yaml is missing or invalid; rules that need it then stay silent. */
+  organization: Organization | undefined;
+  departments: DepartmentIndex | undefined;
+  frameworks: Framework[];
+  /** Today's date as YYYY-MM-DD (injectable so that tests do not depend on the clock). */
+  today: string;
+  report(file: string, span: Span, message: string, related?: RelatedPlace): void;
+}
+
+export interface Rule {
+  /** Stable id, `area/what`, e.g. `ref/unknown-target`. */
+  id: string;
+  severity: Severity;
+  /** One line in Chinese: what the rule guards; shown in the authoring guide. */
+  description: string;
+  run(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** The span of a frontmatter field's value (or key), falling back to the frontmatter block. */
+export function placeOf(doc: ControlledDocument, path: string, part: 'key' | 'value' = 'value'): Span {
+  const place = doc.file.places[path];
+  return (part === 'key' ? place?.key : undefined) ?? place?.value ?? doc.file.frontmatterSpan;
+}
+
+/** Documents that have a status and are not obsolete count as current (现行或草稿). */
+export function isCurrent(doc: ControlledDocument): boolean {
+  return doc.data.status !== undefined && doc.data.status !== 'obsolete';
+}
+
+/** How a document is named in messages: 《标题》(编号). */
+export function nameOf(doc: ControlledDocument): string {
+  const { number, title } = doc.data;
+  return title && number ? `《${title}》(${number})` : (number ?? doc.path);
+}

@@ -1,0 +1,21 @@
+import { defineRule, placeOf } from '../define-rule.ts';
+
+/** flow/not-listed-by-parent: a flow whose parent procedure does not list it among its flows. */
+export default defineRule({
+  id: 'flow/not-listed-by-parent',
+  severity: 'error',
+  description: '流程的所属程序必须在其 flows 中列出该流程',
+  run({ set, graph, report }) {
+    for (const doc of set.documents) {
+      if (doc.type !== 'flow' || !doc.data.procedure || !doc.data.number) continue;
+      const parent = graph.byNumber.get(doc.data.procedure);
+      if (!parent || parent.type !== 'procedure') continue;
+      if (parent.data.flows?.includes(doc.data.number)) continue;
+      report(doc.path, placeOf(doc, 'procedure'), `所属程序 "${doc.data.procedure}" 的 flows 没有列出本流程 "${doc.data.number}"：请在 ${parent.path} 的 flows 中加入它`, {
+        file: parent.path,
+        span: placeOf(parent, parent.file.places['flows'] ? 'flows' : 'number', parent.file.places['flows'] ? 'key' : 'value'),
+        message: '所属程序的 flows 在这里',
+      });
+    }
+  },
+});

@@ -1,0 +1,67 @@
+/** Every rule, in the order the authoring guide lists them. */
+import type { Rule } from '../define-rule.ts';
+import coverageUncoveredClause from './coverage-uncovered-clause.ts';
+import flowMissingFlowchart from './flow-missing-flowchart.ts';
+import flowNotListedByParent from './flow-not-listed-by-parent.ts';
+import layerWrongFolder from './layer-wrong-folder.ts';
+import mdxNoEsm from './mdx-no-esm.ts';
+import mdxNoExpression from './mdx-no-expression.ts';
+import mdxUnknownComponent from './mdx-unknown-component.ts';
+import numberDuplicate from './number-duplicate.ts';
+import numberPattern from './number-pattern.ts';
+import orgInvalidPattern from './org-invalid-pattern.ts';
+import orgMissing from './org-missing.ts';
+import orgUnknownDepartment from './org-unknown-department.ts';
+import recordUnused from './record-unused.ts';
+import refObsoleteTarget from './ref-obsolete-target.ts';
+import refUnknownClause from './ref-unknown-clause.ts';
+import refUnknownTarget from './ref-unknown-target.ts';
+import refWrongType from './ref-wrong-type.ts';
+import regulationUncited from './regulation-uncited.ts';
+import reviewOverdue from './review-overdue.ts';
+import schemaRequired from './schema-required.ts';
+import schemaType from './schema-type.ts';
+import schemaUnknownField from './schema-unknown-field.ts';
+import statusEffectiveIncomplete from './status-effective-incomplete.ts';
+import statusSupersededNotObsolete from './status-superseded-not-obsolete.ts';
+import syntaxEncoding from './syntax-encoding.ts';
+import syntaxMdx from './syntax-mdx.ts';
+import syntaxNoFrontmatter from './syntax-no-frontmatter.ts';
+import syntaxYaml from './syntax-yaml.ts';
+import versionInvalid from './version-invalid.ts';
+import versionNotInRevisions from './version-not-in-revisions.ts';
+import versionRevisionsOrder from './version-revisions-order.ts';
+
+export const rules: readonly Rule[] = [
+  coverageUncoveredClause,
+  flowMissingFlowchart,
+  flowNotListedByParent,
+  layerWrongFolder,
+  mdxNoEsm,
+  mdxNoExpression,
+  mdxUnknownComponent,
+  numberDuplicate,
+  numberPattern,
+  orgInvalidPattern,
+  orgMissing,
+  orgUnknownDepartment,
+  recordUnused,
+  refObsoleteTarget,
+  refUnknownClause,
+  refUnknownTarget,
+  refWrongType,
+  regulationUncited,
+  reviewOverdue,
+  schemaRequired,
+  schemaType,
+  schemaUnknownField,
+  statusEffectiveIncomplete,
+  statusSupersededNotObsolete,
+  syntaxEncoding,
+  syntaxMdx,
+  syntaxNoFrontmatter,
+  syntaxYaml,
+  versionInvalid,
+  versionNotInRevisions,
+  versionRevisionsOrder,
+];

@@ -1,0 +1,24 @@
+import { closest } from '../../model/did-you-mean.ts';
+import { defineRule, placeOf } from '../define-rule.ts';
+
+/** org/unknown-department: a department that organization.yaml does not list. */
+export default defineRule({
+  id: 'org/unknown-department',
+  severity: 'error',
+  description: '牵头部门、协作部门和保管部门必须是 organization.yaml 中的部门或部门组',
+  run({ set, departments, report }) {
+    if (!departments) return;
+    const names = departments.names();
+    for (const doc of set.documents) {
+      const refs: [string, string][] = [];
+      doc.data.owners?.forEach((d, i) => refs.push([d, `owners.${i}`]));
+      if (Array.isArray(doc.data.cooperating)) doc.data.cooperating.forEach((d, i) => refs.push([d, `cooperating.${i}`]));
+      if (doc.data.keeper) refs.push([doc.data.keeper, 'keeper']);
+      for (const [ref, path] of refs) {
+        if (departments.resolve(ref)) continue;
+        const suggestion = closest(ref, names, 1);
+        report(doc.path, placeOf(doc, path), `未知部门 "${ref}"${suggestion ? `，是否要写 "${suggestion}"？` : '：请写 organization.yaml 中的部门编号、简称或全称，或先在那里添加该部门'}`);
+      }
+    }
+  },
+});

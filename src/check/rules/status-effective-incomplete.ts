@@ -1,0 +1,16 @@
+import { defineRule, placeOf } from '../define-rule.ts';
+
+/** status/effective-incomplete: an effective document must say when it took effect and who approved it. */
+export default defineRule({
+  id: 'status/effective-incomplete',
+  severity: 'error',
+  description: '现行文件必须有生效日期（effectiveDate）和批准人（approvedBy）',
+  run({ set, report }) {
+    for (const doc of set.documents) {
+      if (doc.data.status !== 'effective') continue;
+      const missing = [!doc.data.effectiveDate && 'effectiveDate（生效日期）', !doc.data.approvedBy && 'approvedBy（批准人）'].filter(Boolean);
+      if (missing.length === 0) continue;
+      report(doc.path, placeOf(doc, 'status'), `现行文件缺少 ${missing.join('、')}：请补上；尚未批准的文件请把 status 改为 draft`);
+    }
+  },
+});

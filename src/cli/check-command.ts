@@ -1,0 +1,106 @@
+/** `shoukong check`: argv in, report and exit code out. Kept apart from process I/O so that tests can run it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck } from '../check/run-check.ts';
+import { countBySeverity } from '../diagnostics/diagnostic.ts';
+import { formatGithub } from '../diagnostics/format-github.ts';
+import { formatJson } from '../diagnostics/format-json.ts';
+import { formatPretty } from '../diagnostics/format-pretty.ts';
+import { coverageOf } from '../model/coverage.ts';
+import { fileParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { parserVersion } from '../model/parser-version.ts';
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const checkUsage = `用法：npm run check -- [选项]
+  --format pretty|json|github   输出格式（默认 pretty；github 为 GitHub Actions 注释）
+  --root <目录>                 文件体系所在目录（默认当前目录，其下有 content/）
+  --today YYYY-MM-DD            按这一天判断定期评审是否逾期（默认今天）
+  --coverage                    列出每个要求框架的条款覆盖情况
+  --no-cache                    不使用也不写入解析缓存
+退出码：有错误为 1，否则为 0；参数错误为 2。`;
+
+export function checkCommand(argv: string[], env: { cwd: string; color?: boolean }): CommandResult {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        format: { type: 'string', default: 'pretty' },
+        root: { type: 'string' },
+        today: { type: 'string' },
+        coverage: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${checkUsage}\n` };
+  }
+  if (values.help) return { exitCode: 0, stdout: `${checkUsage}\n`, stderr: '' };
+  if (!['pretty', 'json', 'github'].includes(values.format)) {
+    return { exitCode: 2, stdout: '', stderr: `未知的输出格式 "${values.format}"，应为 pretty、json 或 github\n` };
+  }
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    return { exitCode: 2, stdout: '', stderr: `--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n` };
+  }
+  const root = values.root ? join(env.cwd, values.root) : env.cwd;
+  const cache = values['no-cache'] ? undefined : fileParseCache(join(root, '.cache/shoukong/parse-cache.json'), parserVersion());
+  const set = loadDocumentSet(root, cache ? { cache } : {});
+  const diagnostics = runCheck(set, values.today ? { today: values.today } : {});
+  cache?.save();
+
+  const { errors } = countBySeverity(diagnostics);
+  let stdout: string;
+  if (values.format === 'json') stdout = formatJson(diagnostics);
+  else if (values.format === 'github') stdout = formatGithub(diagnostics);
+  else {
+    const readSource = (file: string) => {
+      try {
+        return readFileSync(join(root, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    stdout = [
+      `检查了 ${set.documents.length} 份受控文件`,
+      '',
+      formatPretty(diagnostics, { readSource, color: env.color ?? false }),
+      coverageSummary(set),
+      values.coverage ? coverageReport(set) : '',
+    ]
+      .filter((s, i) => s !== '' || i === 1)
+      .join('\n');
+  }
+  return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: '' };
+}
+
+function coverageSummary(set: DocumentSet): string {
+  const parts = set.frameworks.flatMap((file) => {
+    if (!file.data) return [];
+    const entries = [...coverageOf(file.data, set.documents).values()].filter((e) => e.leaf);
+    return [`${file.data.name} ${entries.filter((e) => e.covered).length}/${entries.length}`];
+  });
+  return parts.length ? `要求覆盖（已覆盖/条款数）：${parts.join('；')}` : '';
+}
+
+function coverageReport(set: DocumentSet): string {
+  const out: string[] = [''];
+  for (const file of set.frameworks) {
+    if (!file.data) continue;
+    out.push(`${file.data.name}`);
+    for (const entry of coverageOf(file.data, set.documents).values()) {
+      const depth = entry.id.split('.').length - 1;
+      const by = entry.documents.map((d) => d.data.number).join(' ');
+      out.push(`  ${'  '.repeat(depth)}${entry.covered ? '✔' : '✖'} ${entry.id} ${entry.title}${by ? `  ← ${by}` : entry.covered ? '  （由上级条款或全部下级条款覆盖）' : '  未覆盖'}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,46 @@
+/** Compiler-style rendering: location, severity, message, rule id, the source line with a caret, related place, count. */
+import { countBySeverity, type Diagnostic } from './diagnostic.ts';
+import { displayWidth } from './display-width.ts';
+
+export interface PrettyOptions {
+  /** Returns a file's text, to quote the offending line; undefined skips the quote. */
+  readSource?: (file: string) => string | undefined;
+  color?: boolean;
+}
+
+export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions = {}): string {
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines = new Map<string, string[] | undefined>();
+  const sourceLines = (file: string) => {
+    if (!lines.has(file)) lines.set(file, options.readSource?.(file)?.replace(/^\uFEFF/, '').split(/\r?\n/));
+    return lines.get(file);
+  };
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const { line, column } = d.span.start;
+    const severity = d.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
+    out.push(`${paint('1', `${d.file}:${line}:${column}`)}  ${severity}  ${d.message}  ${paint('2', d.ruleId)}`);
+    const text = sourceLines(d.file)?.[line - 1];
+    if (text !== undefined) {
+      const gutter = String(line).length;
+      const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+      const endColumn = d.span.end.line === line ? d.span.end.column : text.length + 1;
+      const before = displayWidth(text.slice(0, column - 1));
+      const underline = Math.max(1, displayWidth(text.slice(column - 1, Math.max(column, endColumn) - 1)));
+      out.push(`  ${paint('2', `${line} │`)} ${shown}`);
+      out.push(`  ${' '.repeat(gutter)} ${paint('2', '│')} ${' '.repeat(before)}${paint(d.severity === 'error' ? '31' : '33', '^'.repeat(Math.min(underline, 120)))}`);
+    }
+    if (d.related) {
+      out.push(`  ${paint('36', 'i')} ${d.related.message}：${d.related.file}:${d.related.span.start.line}:${d.related.span.start.column}`);
+    }
+    out.push('');
+  }
+  out.push(summaryLine(diagnostics, paint));
+  return out.join('\n');
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[], paint: (code: string, text: string) => string = (_c, t) => t): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors === 0 && warnings === 0) return paint('32', '✔ 没有发现问题');
+  return `${paint(errors ? '31' : '32', `✖ ${errors} 个错误`)}，${paint(warnings ? '33' : '32', `⚠ ${warnings} 个警告`)}`;
+}
