@@ -1,0 +1,132 @@
+/**
+ * Renders a document body to HTML without running anything: MDX is parsed, never compiled, so
+ * content from a pull request stays inert. Shared by the site and the PDFs.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { toHast, type State } from 'mdast-util-to-hast';
+import { gfm } from 'micromark-extension-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { allowedElements } from '../model/allowed-elements.ts';
+import { inlineRefPattern } from '../model/body.ts';
+
+export interface ResolvedRef {
+  href: string;
+  /** Title shown as the default label and tooltip. */
+  title: string;
+  obsolete: boolean;
+}
+
+export interface BodyRenderOptions {
+  /** Resolves a document number; unknown numbers render as marked text. */
+  resolve(number: string): ResolvedRef | undefined;
+  /** Returns the flowchart markup (inline SVG) for mermaid source, or undefined to show the source. */
+  flowchart?(code: string): string | undefined;
+}
+
+export interface RenderedBody {
+  html: string;
+  headings: { depth: number; id: string; text: string }[];
+}
+
+/** Extracts the body (everything after the frontmatter) from a file's text. */
+export function bodyOf(text: string): string {
+  const clean = text.replace(/^\uFEFF/, '');
+  const match = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\r?\n?/.exec(clean);
+  return match ? clean.slice(match[0].length) : clean;
+}
+
+export function renderBody(body: string, options: BodyRenderOptions): RenderedBody {
+  const mdast = fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+  const headings: RenderedBody['headings'] = [];
+  const used = new Map<string, number>();
+  const hast = toHast(mdast, {
+    allowDangerousHtml: false,
+    handlers: {
+      mdxjsEsm: () => undefined,
+      mdxFlowExpression: () => undefined,
+      mdxTextExpression: () => undefined,
+      mdxJsxFlowElement: (state: State, node: JsxNode) => jsxElement(state, node),
+      mdxJsxTextElement: (state: State, node: JsxNode) => jsxElement(state, node),
+      code: (_state: State, node: { lang?: string | null; value: string }) => {
+        if (node.lang === 'mermaid') {
+          const svg = options.flowchart?.(node.value);
+          if (svg) return { type: 'raw', value: `<figure class="flowchart">${svg}</figure>` } as unknown as Element;
+        }
+        return h('pre', { className: node.lang ? [`language-${node.lang}`] : [] }, [h('code', {}, [{ type: 'text', value: node.value }])]);
+      },
+    } as never,
+  }) as HastRoot;
+  transform(hast, options, headings, used);
+  return { html: toHtml(hast, { allowDangerousHtml: true }), headings };
+}
+
+interface JsxNode {
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: never[];
+}
+
+function jsxElement(state: State, node: JsxNode): Element | ElementContent[] | undefined {
+  const name = node.name ?? '';
+  const allowed = allowedElements[name];
+  if (!allowed) return state.all(node as never);
+  const attrs = new Map(node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string').map((a) => [a.name!, String(a.value)]));
+  if (name === 'Note') {
+    const title = attrs.get('title');
+    return h('aside', { className: ['note'], role: 'note' }, [...(title ? [h('p', { className: ['note-title'] }, [{ type: 'text', value: title }])] : []), ...state.all(node as never)]);
+  }
+  return h(name, {}, state.all(node as never));
+}
+
+function h(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+/** Turns [[编号]] into links, and gives headings stable ids for the table of contents. */
+function transform(node: HastRoot | Element, options: BodyRenderOptions, headings: RenderedBody['headings'], used: Map<string, number>): void {
+  const children = node.children as ElementContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'element') {
+      if (/^h[1-6]$/.test(child.tagName)) {
+        const text = textOf(child);
+        const base = `h-${text.replace(/[\s\p{P}]+/gu, '-').replace(/^-|-$/g, '') || 'section'}`;
+        const count = used.get(base) ?? 0;
+        used.set(base, count + 1);
+        const id = count ? `${base}-${count}` : base;
+        child.properties = { ...child.properties, id };
+        headings.push({ depth: Number(child.tagName[1]), id, text });
+      }
+      if (child.tagName !== 'code' && child.tagName !== 'pre' && child.tagName !== 'a') transform(child, options, headings, used);
+      continue;
+    }
+    if (child.type !== 'text' || !child.value.includes('[[')) continue;
+    const parts: ElementContent[] = [];
+    let last = 0;
+    for (const match of child.value.matchAll(inlineRefPattern)) {
+      if (match.index > last) parts.push({ type: 'text', value: child.value.slice(last, match.index) });
+      const number = match[1]!.trim();
+      const ref = options.resolve(number);
+      const label = match[2]?.trim() ?? (ref ? `${number}《${ref.title}》` : number);
+      parts.push(
+        ref
+          ? h('a', { href: ref.href, className: ref.obsolete ? ['doc-ref', 'obsolete'] : ['doc-ref'], title: `${number} ${ref.title}${ref.obsolete ? '（已作废）' : ''}` }, [{ type: 'text', value: label }])
+          : h('span', { className: ['doc-ref', 'broken'] }, [{ type: 'text', value: label }]),
+      );
+      last = match.index + match[0].length;
+    }
+    if (last < child.value.length) parts.push({ type: 'text', value: child.value.slice(last) });
+    children.splice(i, 1, ...parts);
+    i += parts.length - 1;
+  }
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
