@@ -97,3 +97,11 @@ function yamlMessage(code: string, original: string): string {
   const hint = hints[code];
   return hint ? `${hint}（${first}）` : `YAML 语法错误：${first}`;
 }
+
+/** Splits a document's text into its frontmatter YAML and body, without positions (for history and rendering). */
+export function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(clean);
+  if (!match) return undefined;
+  return { yaml: match[1]!, body: clean.slice(match[0].length) };
+}

@@ -12,6 +12,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { allowedElements } from '../model/allowed-elements.ts';
 import { inlineRefPattern } from '../model/body.ts';
+import { splitFrontmatter } from '../model/frontmatter.ts';
 
 export interface ResolvedRef {
   href: string;
@@ -34,9 +35,7 @@ export interface RenderedBody {
 
 /** Extracts the body (everything after the frontmatter) from a file's text. */
 export function bodyOf(text: string): string {
-  const clean = text.replace(/^\uFEFF/, '');
-  const match = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\r?\n?/.exec(clean);
-  return match ? clean.slice(match[0].length) : clean;
+  return splitFrontmatter(text)?.body ?? text.replace(/^\uFEFF/, '');
 }
 
 export function renderBody(body: string, options: BodyRenderOptions): RenderedBody {

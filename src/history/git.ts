@@ -1,0 +1,110 @@
+/** A bounded number of Git processes: one log pass and one batched blob reader, never one per file. */
+import { spawnSync } from 'node:child_process';
+
+export interface GitChange {
+  /** A added, M modified, D deleted, R renamed (path is the new path). */
+  status: 'A' | 'M' | 'D' | 'R';
+  path: string;
+  oldPath?: string;
+}
+
+export interface GitCommit {
+  hash: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  author: string;
+  email: string;
+  subject: string;
+  changes: GitChange[];
+}
+
+export class GitError extends Error {
+  override name = 'GitError';
+}
+
+/** Runs git and counts the processes it starts, so benchmarks and tests can assert the bound. */
+export interface GitRunner {
+  run(args: string[], input?: Buffer | string): Buffer;
+  readonly processes: number;
+}
+
+export function gitRunner(cwd: string): GitRunner {
+  let processes = 0;
+  return {
+    run(args, input) {
+      processes++;
+      const result = spawnSync('git', ['-c', 'core.quotepath=off', ...args], { cwd, input, maxBuffer: 1 << 30 });
+      if (result.error) throw new GitError(`无法运行 git：${result.error.message}`);
+      if (result.status !== 0) throw new GitError(`git ${args[0]} 失败：${result.stderr.toString().trim()}`);
+      return result.stdout;
+    },
+    get processes() {
+      return processes;
+    },
+  };
+}
+
+/** Whether `cwd` is inside a Git work tree, and whether the clone is shallow. One process. */
+export function repositoryState(git: GitRunner): { isRepository: boolean; shallow: boolean; head?: string } {
+  try {
+    const [inside, shallow, head] = git.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD']).toString().trim().split('\n');
+    return { isRepository: inside === 'true', shallow: shallow === 'true', ...(head ? { head } : {}) };
+  } catch {
+    return { isRepository: false, shallow: false };
+  }
+}
+
+/** Every commit touching `pathspec`, oldest first, with renames detected. One process. */
+export function readLog(git: GitRunner, pathspec: string, until = 'HEAD'): GitCommit[] {
+  const out = git.run(['log', until, '--reverse', '--no-merges', '-M', '--name-status', '-z', '--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s', '--', pathspec]).toString('utf8');
+  const commits: GitCommit[] = [];
+  for (const chunk of out.split('\x1e')) {
+    if (!chunk) continue;
+    const headerEnd = chunk.indexOf('\0');
+    const header = headerEnd === -1 ? chunk : chunk.slice(0, headerEnd);
+    const [hash, date, author, email, subject] = header.split('\x1f') as [string, string, string, string, string];
+    const tokens = (headerEnd === -1 ? '' : chunk.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
+    const changes: GitChange[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const status = tokens[i++];
+      if (!status) continue;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        const oldPath = tokens[i++]!;
+        const path = tokens[i++]!;
+        changes.push(status.startsWith('R') ? { status: 'R', path, oldPath } : { status: 'A', path });
+      } else {
+        const path = tokens[i++]!;
+        changes.push({ status: (status[0] === 'T' ? 'M' : status[0]) as GitChange['status'], path });
+      }
+    }
+    commits.push({ hash, date, author, email, subject, changes });
+  }
+  return commits;
+}
+
+/** Reads many `<rev>:<path>` blobs through one `git cat-file --batch` process. Missing ones are absent. */
+export function readBlobs(git: GitRunner, specs: readonly string[]): Map<string, Buffer> {
+  const blobs = new Map<string, Buffer>();
+  if (specs.length === 0) return blobs;
+  const out = git.run(['cat-file', '--batch'], `${specs.join('\n')}\n`);
+  let offset = 0;
+  for (const spec of specs) {
+    const lineEnd = out.indexOf(0x0a, offset);
+    const header = out.subarray(offset, lineEnd).toString('utf8');
+    offset = lineEnd + 1;
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
+    const size = Number(header.split(' ')[2]);
+    blobs.set(spec, out.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return blobs;
+}
+
+/** Paths of the files under `pathspec` at `rev`. One process. */
+export function listTree(git: GitRunner, rev: string, pathspec: string): string[] {
+  return git
+    .run(['ls-tree', '-r', '-z', '--name-only', rev, '--', pathspec])
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
+}
