@@ -1,6 +1,8 @@
 /** What a rule is and what it may see. One rule, one module, one stable id. */
 import type { RelatedPlace, Severity } from '../diagnostics/diagnostic.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
+import type { ChangeSet } from '../history/change-set.ts';
+import type { RepositoryHistory } from '../history/document-history.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import type { DepartmentIndex } from '../model/organization.ts';
 import type { Span } from '../model/position.ts';
@@ -15,6 +17,10 @@ export interface RuleContext {
   frameworks: Framework[];
   /** Today's date as YYYY-MM-DD (injectable so that tests do not depend on the clock). */
   today: string;
+  /** Version history from Git, when the document set is the top of a Git work tree. */
+  history: RepositoryHistory | undefined;
+  /** What changed against the base commit, with `check --base <ref>` (change control on pull requests). */
+  changes: ChangeSet | undefined;
   report(file: string, span: Span, message: string, related?: RelatedPlace): void;
 }
 

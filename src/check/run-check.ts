@@ -1,6 +1,8 @@
 /** Runs every rule over a loaded document set and returns the sorted diagnostics. Never throws. */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { buildGraph } from '../graph/build-graph.ts';
+import type { ChangeSet } from '../history/change-set.ts';
+import type { RepositoryHistory } from '../history/document-history.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { indexDepartments } from '../model/organization.ts';
 import type { Rule, RuleContext } from './define-rule.ts';
@@ -8,6 +10,8 @@ import { rules as allRules } from './rules/index.ts';
 
 export interface CheckOptions {
   today?: string;
+  history?: RepositoryHistory;
+  changes?: ChangeSet;
   rules?: readonly Rule[];
 }
 
@@ -22,6 +26,8 @@ export function runCheck(set: DocumentSet, options: CheckOptions = {}): Diagnost
     departments: organization ? indexDepartments(organization) : undefined,
     frameworks: set.frameworks.flatMap((f) => (f.data ? [f.data] : [])),
     today: options.today ?? new Date().toISOString().slice(0, 10),
+    history: options.history,
+    changes: options.changes,
   };
   for (const rule of options.rules ?? allRules) {
     const context: RuleContext = {

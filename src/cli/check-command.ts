@@ -1,8 +1,9 @@
 /** `shoukong check`: argv in, report and exit code out. Kept apart from process I/O so that tests can run it. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.ts';
+import { buildGraph } from '../graph/build-graph.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { formatGithub } from '../diagnostics/format-github.ts';
 import { formatJson } from '../diagnostics/format-json.ts';
@@ -10,6 +11,10 @@ import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { fileParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
+import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
+import { changeSummary } from '../history/change-summary.ts';
+import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
+import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -23,6 +28,9 @@ export const checkUsage = `用法：npm run check -- [选项]
   --today YYYY-MM-DD            按这一天判断定期评审是否逾期（默认今天）
   --coverage                    列出每个要求框架的条款覆盖情况
   --no-cache                    不使用也不写入解析缓存
+  --base <Git 引用>             变更控制：与该提交（如 origin/main）比较，检查升版、修订记录、状态变化、删除和改号
+  --summary <文件>              与 --base 同用：把合并请求的变更摘要（Markdown）写入该文件
+  --no-history                  不读取 Git 历史（不检查待复核引用）
 退出码：有错误为 1，否则为 0；参数错误为 2。`;
 
 export function checkCommand(argv: string[], env: { cwd: string; color?: boolean }): CommandResult {
@@ -36,6 +44,9 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
         today: { type: 'string' },
         coverage: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        base: { type: 'string' },
+        summary: { type: 'string' },
+        'no-history': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -50,11 +61,28 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     return { exitCode: 2, stdout: '', stderr: `--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n` };
   }
-  const root = values.root ? join(env.cwd, values.root) : env.cwd;
+  if (values.summary !== undefined && values.base === undefined) {
+    return { exitCode: 2, stdout: '', stderr: '--summary 需要与 --base 一起使用\n' };
+  }
+  const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
   const cache = values['no-cache'] ? undefined : fileParseCache(join(root, '.cache/shoukong/parse-cache.json'), parserVersion());
   const set = loadDocumentSet(root, cache ? { cache } : {});
-  const diagnostics = runCheck(set, values.today ? { today: values.today } : {});
+  const git = gitRunner(root);
+  const history = values['no-history'] ? undefined : historyAtTopLevel(root, git);
+  let changes: ChangeSet | undefined;
+  if (values.base !== undefined) {
+    try {
+      git.run(['rev-parse', '--verify', '--quiet', `${values.base}^{commit}`]);
+      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base);
+    } catch {
+      return { exitCode: 2, stdout: '', stderr: `找不到 Git 提交 "${values.base}"：请确认引用名（如 origin/main），并用完整历史克隆（CI 中设置 fetch-depth: 0）\n` };
+    }
+  }
+  const diagnostics = runCheck(set, { ...(values.today ? { today: values.today } : {}), ...(history ? { history } : {}), ...(changes ? { changes } : {}) });
   cache?.save();
+  if (changes && values.summary) {
+    writeFileSync(resolve(env.cwd, values.summary), changeSummary(changes, buildGraph(set), countBySeverity(diagnostics)));
+  }
 
   const { errors } = countBySeverity(diagnostics);
   let stdout: string;
@@ -79,6 +107,13 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
       .join('\n');
   }
   return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: '' };
+}
+
+/** History is read only when the document set is the top of its own Git work tree (not a fixture inside another repository). */
+function historyAtTopLevel(root: string, git: GitRunner): RepositoryHistory | undefined {
+  const state = repositoryState(git);
+  if (!state.isRepository || !state.topLevel || realpathSync(state.topLevel) !== realpathSync(root)) return undefined;
+  return readRepositoryHistory(root, git);
 }
 
 function coverageSummary(set: DocumentSet): string {

@@ -11,6 +11,8 @@ import { readSnapshot, type SnapshotFields } from './snapshot.ts';
 /** A commit as shown to auditors. */
 export interface CommitRef {
   hash: string;
+  /** Position in the log, oldest first: orders commits that share a timestamp. */
+  seq: number;
   date: string;
   author: string;
   subject: string;
@@ -49,6 +51,8 @@ export interface DocumentHistory {
   versions: VersionEntry[];
   renames: { from: string; to: string; commit: CommitRef }[];
   deletedBy?: CommitRef;
+  /** The first commit in which the document's status was obsolete (作废). */
+  obsoletedBy?: CommitRef;
   /** The last commit that touched the file. */
   lastChange?: CommitRef;
 }
@@ -140,12 +144,13 @@ function newLineage(path: string, all: Lineage[]): Lineage {
 }
 
 function ref(commit: GitCommit): CommitRef {
-  return { hash: commit.hash, date: commit.date, author: commit.author, subject: commit.subject };
+  return { hash: commit.hash, seq: commit.seq, date: commit.date, author: commit.author, subject: commit.subject };
 }
 
 function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistory {
   const versions: VersionEntry[] = [];
   let deletedBy: CommitRef | undefined;
+  let obsoletedBy: CommitRef | undefined;
   let previousFinal: VersionEntry | undefined;
   for (const event of lineage.events) {
     if (event.deleted) {
@@ -156,6 +161,7 @@ function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistor
     if (!blob) continue;
     const { fields, body } = readSnapshot(blob.toString('utf8'));
     const version = fields.version ?? '（无版本）';
+    if (fields.status === 'obsolete' && !obsoletedBy) obsoletedBy = ref(event.commit);
     let current = versions.at(-1);
     if (!current || current.version !== version) {
       previousFinal = current;
@@ -180,6 +186,7 @@ function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistor
     versions: [...earlier, ...versions],
     renames: lineage.renames.map((r) => ({ from: r.from, to: r.to, commit: ref(r.commit) })),
     ...(deletedBy ? { deletedBy } : {}),
+    ...(obsoletedBy ? { obsoletedBy } : {}),
     ...(lastEvent ? { lastChange: ref(lastEvent.commit) } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface GitChange {
 
 export interface GitCommit {
   hash: string;
+  /** Position in the log, oldest first. */
+  seq: number;
   /** Author date, ISO 8601. */
   date: string;
   author: string;
@@ -45,10 +47,10 @@ export function gitRunner(cwd: string): GitRunner {
 }
 
 /** Whether `cwd` is inside a Git work tree, and whether the clone is shallow. One process. */
-export function repositoryState(git: GitRunner): { isRepository: boolean; shallow: boolean; head?: string } {
+export function repositoryState(git: GitRunner): { isRepository: boolean; shallow: boolean; head?: string; topLevel?: string } {
   try {
-    const [inside, shallow, head] = git.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD']).toString().trim().split('\n');
-    return { isRepository: inside === 'true', shallow: shallow === 'true', ...(head ? { head } : {}) };
+    const [inside, shallow, topLevel, head] = git.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-toplevel', 'HEAD']).toString().trim().split('\n');
+    return { isRepository: inside === 'true', shallow: shallow === 'true', ...(topLevel ? { topLevel } : {}), ...(head ? { head } : {}) };
   } catch {
     return { isRepository: false, shallow: false };
   }
@@ -77,7 +79,7 @@ export function readLog(git: GitRunner, pathspec: string, until = 'HEAD'): GitCo
         changes.push({ status: (status[0] === 'T' ? 'M' : status[0]) as GitChange['status'], path });
       }
     }
-    commits.push({ hash, date, author, email, subject, changes });
+    commits.push({ hash, seq: commits.length, date, author, email, subject, changes });
   }
   return commits;
 }

@@ -1,5 +1,11 @@
 /** Every rule, in the order the authoring guide lists them. */
 import type { Rule } from '../define-rule.ts';
+import changeDeleted from './change-deleted.ts';
+import changeEffectiveDateEarlier from './change-effective-date-earlier.ts';
+import changeRenumbered from './change-renumbered.ts';
+import changeStatusTransition from './change-status-transition.ts';
+import changeVersionLowered from './change-version-lowered.ts';
+import changeVersionNotRaised from './change-version-not-raised.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
@@ -14,6 +20,7 @@ import orgMissing from './org-missing.ts';
 import orgUnknownDepartment from './org-unknown-department.ts';
 import recordUnused from './record-unused.ts';
 import refObsoleteTarget from './ref-obsolete-target.ts';
+import refSuspect from './ref-suspect.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnknownTarget from './ref-unknown-target.ts';
 import refWrongType from './ref-wrong-type.ts';
@@ -28,11 +35,18 @@ import syntaxEncoding from './syntax-encoding.ts';
 import syntaxMdx from './syntax-mdx.ts';
 import syntaxNoFrontmatter from './syntax-no-frontmatter.ts';
 import syntaxYaml from './syntax-yaml.ts';
+import versionEffectiveBeforeRevision from './version-effective-before-revision.ts';
 import versionInvalid from './version-invalid.ts';
 import versionNotInRevisions from './version-not-in-revisions.ts';
 import versionRevisionsOrder from './version-revisions-order.ts';
 
 export const rules: readonly Rule[] = [
+  changeDeleted,
+  changeEffectiveDateEarlier,
+  changeRenumbered,
+  changeStatusTransition,
+  changeVersionLowered,
+  changeVersionNotRaised,
   coverageUncoveredClause,
   flowMissingFlowchart,
   flowNotListedByParent,
@@ -47,6 +61,7 @@ export const rules: readonly Rule[] = [
   orgUnknownDepartment,
   recordUnused,
   refObsoleteTarget,
+  refSuspect,
   refUnknownClause,
   refUnknownTarget,
   refWrongType,
@@ -61,6 +76,7 @@ export const rules: readonly Rule[] = [
   syntaxMdx,
   syntaxNoFrontmatter,
   syntaxYaml,
+  versionEffectiveBeforeRevision,
   versionInvalid,
   versionNotInRevisions,
   versionRevisionsOrder,

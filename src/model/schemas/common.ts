@@ -6,7 +6,7 @@ import { statuses } from '../document-types.ts';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，如 2025-09-01')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '不是有效的日历日期');
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), '不是有效的日历日期');
 
 /** A document number such as JMI/CX/13; its pattern per type is checked against the organisation data. */
 export const documentNumber = z.string().min(1).meta({ description: '文件编号，如 JMI/CX/13' });
@@ -46,7 +46,7 @@ export const commonFields = {
     .union([z.literal('all'), z.array(departmentRef)])
     .optional()
     .meta({ title: '协作部门', description: '协作部门；写 all 表示“所有受控部门”，也可写部门组（如 教学单位）' }),
-  effectiveDate: isoDate.optional().meta({ title: '生效日期', description: '生效日期 YYYY-MM-DD；现行文件必填' }),
+  effectiveDate: isoDate.optional().meta({ title: '生效日期', description: '当前版本的生效日期 YYYY-MM-DD（换版后改为新版本的生效日期，不早于其修订日期）；现行文件必填' }),
   preparedBy: z.string().min(1).optional().meta({ title: '编制', description: '编制人' }),
   reviewedBy: z.string().min(1).optional().meta({ title: '审核', description: '审核人' }),
   approvedBy: z.string().min(1).optional().meta({ title: '批准', description: '批准人；现行文件必填' }),

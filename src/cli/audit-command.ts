@@ -1,0 +1,106 @@
+/** `shoukong audit`: what was in force on a date, and the register of controlled documents, from Git history. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildGraph } from '../graph/build-graph.ts';
+import { toCsv } from '../history/csv.ts';
+import { readRepositoryHistory } from '../history/document-history.ts';
+import { inForceAt, inForceStateLabels } from '../history/point-in-time.ts';
+import { buildRegister, registerCsv } from '../history/register.ts';
+import { loadDocumentSet } from '../model/load.ts';
+import { typeLabels, type DocumentType } from '../model/document-types.ts';
+import type { CommandResult } from './check-command.ts';
+
+export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
+       npm run audit -- --register [--csv 文件] [--today YYYY-MM-DD]
+  --at        列出该日期每份受控文件的在用版本（依据 Git 历史与生效日期）
+  --register  受控文件登记表：当前版本、生效日期、最近变更、批准人、下次评审、逾期、替代文件、待复核引用
+  --csv       同时导出为 CSV（Excel 可直接打开）
+  --json      同时导出为 JSON（仅 --at）
+  --root      文件体系所在目录（默认当前目录）`;
+
+export function auditCommand(argv: string[], env: { cwd: string }): CommandResult {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        at: { type: 'string' },
+        register: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        json: { type: 'string' },
+        root: { type: 'string' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${auditUsage}\n` };
+  }
+  if (values.help) return { exitCode: 0, stdout: `${auditUsage}\n`, stderr: '' };
+  if (!values.at === !values.register) return { exitCode: 2, stdout: '', stderr: `请给出 --at 日期 或 --register 之一\n${auditUsage}\n` };
+  for (const [name, value] of [['--at', values.at], ['--today', values.today]] as const) {
+    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { exitCode: 2, stdout: '', stderr: `${name} 应写成 YYYY-MM-DD，收到 "${value}"\n` };
+  }
+  const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
+  const history = readRepositoryHistory(root);
+  const notes = history.notice ? `注意：${history.notice}\n` : '';
+  if (!history.available && values.at) return { exitCode: 1, stdout: '', stderr: notes };
+
+  if (values.at) {
+    const rows = inForceAt(history, values.at);
+    const header = ['文件编号', '文件名称', '类型', '状态', '在用版本', '生效日期', '批准', '依据', '提交', '作废日期', '替代文件'];
+    const table = rows.map((r) => [
+      r.number,
+      r.title,
+      r.type ? typeLabels[r.type as DocumentType] ?? r.type : '',
+      inForceStateLabels[r.state],
+      r.version ?? '',
+      r.effectiveDate ?? '',
+      r.approvedBy ?? '',
+      r.source === 'git' ? 'Git 历史' : r.source === 'revision-records' ? '修订记录' : '',
+      r.commit?.slice(0, 7) ?? '',
+      r.obsoleteSince ?? '',
+      r.successor ?? '',
+    ]);
+    if (values.csv) writeFileSync(resolve(env.cwd, values.csv), toCsv(header, table));
+    if (values.json) writeFileSync(resolve(env.cwd, values.json), `${JSON.stringify({ date: values.at, head: history.head, shallow: history.shallow, documents: rows }, null, 2)}\n`);
+    const counts = rows.reduce((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {} as Record<string, number>);
+    return {
+      exitCode: 0,
+      stdout: `${notes}${values.at} 在用的受控文件（现行 ${counts['in-force'] ?? 0}，已作废 ${counts.obsolete ?? 0}，尚未生效 ${counts['not-yet'] ?? 0}）\n\n${textTable(header.slice(0, 9), table.map((r) => r.slice(0, 9)))}\n`,
+      stderr: '',
+    };
+  }
+
+  const set = loadDocumentSet(root);
+  const organization = set.organization.data;
+  if (!organization) return { exitCode: 1, stdout: '', stderr: '组织数据 content/org/organization.yaml 缺失或有错误，请先运行 npm run check\n' };
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  const rows = buildRegister(set, buildGraph(set), organization, history, today);
+  if (values.csv) writeFileSync(resolve(env.cwd, values.csv), registerCsv(rows));
+  const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '最近变更', '下次评审', '备注'];
+  const table = rows.map((r) => [
+    r.number,
+    r.title,
+    r.version,
+    r.status,
+    r.effectiveDate ?? '',
+    r.approvedBy ?? '',
+    r.lastChange ? `${r.lastChange.date.slice(0, 10)} ${r.lastChange.author}` : '',
+    r.nextReview ? `${r.nextReview}${r.overdue ? ' 逾期' : ''}` : '',
+    [r.successor ? `由 ${r.successor} 代替` : '', r.toReview.length ? `待复核：${r.toReview.map((t) => `${t.number}@${t.version}`).join(' ')}` : ''].filter(Boolean).join('；'),
+  ]);
+  const overdue = rows.filter((r) => r.overdue).length;
+  const suspect = rows.filter((r) => r.toReview.length).length;
+  return { exitCode: 0, stdout: `${notes}受控文件登记表（${rows.length} 份；评审逾期 ${overdue}；待复核 ${suspect}）\n\n${textTable(header, table)}\n`, stderr: '' };
+}
+
+/** A plain text table aligned for terminals with CJK text. */
+function textTable(header: string[], rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.min(40, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - width(c))))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,83 @@
+/** 受控文件登记表: the register auditors of document control work from. */
+import { layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
+import type { DocumentGraph } from '../graph/build-graph.ts';
+import type { DocumentSet } from '../model/load.ts';
+import { nextReviewDate } from '../model/review.ts';
+import type { Organization } from '../model/schemas/organization.ts';
+import { toCsv } from './csv.ts';
+import type { CommitRef, RepositoryHistory } from './document-history.ts';
+import { suspectReferences } from './suspects.ts';
+
+export interface RegisterRow {
+  number: string;
+  title: string;
+  type: string;
+  layer: string;
+  version: string;
+  status: string;
+  effectiveDate?: string;
+  approvedBy?: string;
+  owners: string;
+  lastChange?: CommitRef;
+  nextReview?: string;
+  overdue: boolean;
+  successor?: string;
+  /** Cited documents that changed since this one's current version: “待复核”. */
+  toReview: { number: string; version: string; date: string }[];
+  path: string;
+}
+
+export function buildRegister(set: DocumentSet, graph: DocumentGraph, organization: Organization, history: RepositoryHistory | undefined, today: string): RegisterRow[] {
+  const suspects = history?.available ? suspectReferences(graph, history) : [];
+  const rows: RegisterRow[] = [];
+  for (const doc of set.documents) {
+    const { data, type } = doc;
+    if (!data.number || !type) continue;
+    const due = data.status === 'effective' ? nextReviewDate(data, type, organization) : undefined;
+    const successor = graph.incoming(doc, 'supersedes')[0]?.from.data.number;
+    const lastChange = history?.byPath.get(doc.path)?.lastChange;
+    rows.push({
+      number: data.number,
+      title: data.title ?? '',
+      type: typeLabels[type],
+      layer: layerLabels[layerOfType[type]],
+      version: data.version ?? '',
+      status: data.status ? statusLabels[data.status] : '',
+      ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
+      ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
+      owners: (data.owners ?? []).join('、'),
+      ...(lastChange ? { lastChange } : {}),
+      ...(due ? { nextReview: due } : {}),
+      overdue: !!due && due < today,
+      ...(successor ? { successor } : {}),
+      toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: s.changedAt.date.slice(0, 10) })),
+      path: doc.path,
+    });
+  }
+  return rows.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+}
+
+export function registerCsv(rows: readonly RegisterRow[]): string {
+  return toCsv(
+    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '文件路径'],
+    rows.map((r) => [
+      r.number,
+      r.title,
+      r.type,
+      r.layer,
+      r.version,
+      r.status,
+      r.effectiveDate,
+      r.approvedBy,
+      r.owners,
+      r.lastChange?.date.slice(0, 10),
+      r.lastChange?.author,
+      r.lastChange?.hash.slice(0, 10),
+      r.nextReview,
+      r.overdue ? '是' : '',
+      r.successor,
+      r.toReview.map((t) => `${t.number}@${t.version}`).join(' '),
+      r.path,
+    ]),
+  );
+}
