@@ -70,8 +70,14 @@ export function readBody(body: string, origin: Point): BodyFacts {
   } catch (error) {
     const place = (error as { place?: UnistPoint | { start: UnistPoint; end: UnistPoint } }).place;
     const point = place && 'start' in place ? place.start : (place as UnistPoint | undefined);
-    const at = point ? shift(point) : origin;
-    facts.syntaxError = { message: mdxMessage(error as Error), span: { start: at, end: at } };
+    // Some errors (an unclosed tag) carry no place but quote the opening tag's place in the reason.
+    const quoted = /\((\d+):(\d+)-\d+:\d+\)/.exec(String((error as { reason?: string }).reason ?? ''));
+    const at = point ? shift(point) : quoted ? shift({ line: Number(quoted[1]), column: Number(quoted[2]) }) : origin;
+    // The parser counts lines from the body's start; quote places as lines of the file.
+    const message = mdxMessage(error as Error).replace(/\((\d+):(\d+)-(\d+):(\d+)\)/g, (_m, l1: string, c1: string, l2: string, c2: string) =>
+      `(${Number(l1) + origin.line - 1}:${c1}-${Number(l2) + origin.line - 1}:${c2})`,
+    );
+    facts.syntaxError = { message, span: { start: at, end: at } };
     // Without a tree, still find references so one typo does not hide every other finding.
     scanRefsInText(body, origin, facts.refs);
     return facts;

@@ -115,18 +115,19 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
   const name = dotted || '(frontmatter)';
   const input = (issue as { input?: unknown }).input;
 
+  // A missing field fails as invalid_type, or as invalid_value for a literal such as `type`.
+  if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const parent = path.slice(0, -1);
+    const inItem = parent.length > 0;
+    return {
+      kind: 'required',
+      path: dotted,
+      message: inItem ? `缺少必填字段 "${path.at(-1)}"（在 ${parent.join('.')} 中）` : `缺少必填字段 "${name}"${hintFor(fieldSchema)}`,
+      span: inItem ? where(parent) : fallback,
+    };
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined) {
-        const parent = path.slice(0, -1);
-        const inItem = parent.length > 0;
-        return {
-          kind: 'required',
-          path: dotted,
-          message: inItem ? `缺少必填字段 "${path.at(-1)}"（在 ${parent.join('.')} 中）` : `缺少必填字段 "${name}"${hintFor(fieldSchema)}`,
-          span: inItem ? where(parent) : fallback,
-        };
-      }
       return { kind: 'type', path: dotted, message: `字段 "${name}" 应为${typeNames[issue.expected] ?? issue.expected}，实际是 ${describeInput(input)}`, span: where(path) };
     case 'unrecognized_keys':
       return {
@@ -140,7 +141,7 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
     case 'too_small':
       if (issue.origin === 'array') return { kind: 'type', path: dotted, message: `字段 "${name}" 至少要有 ${String(issue.minimum)} 项`, span: where(path) };
       if (issue.origin === 'string') return { kind: 'type', path: dotted, message: `字段 "${name}" 不能为空`, span: where(path) };
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 应不小于 ${String(issue.minimum)}，实际是 ${describeInput(input)}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `字段 "${name}" 应${issue.inclusive === false ? '大于' : '不小于'} ${String(issue.minimum)}，实际是 ${describeInput(input)}`, span: where(path) };
     case 'too_big':
       return { kind: 'type', path: dotted, message: `字段 "${name}" 超出上限 ${String(issue.maximum)}`, span: where(path) };
     case 'invalid_format':

@@ -1,0 +1,55 @@
+/**
+ * Every rule's fixtures (test/fixtures/<rule-id with / → ->/<sentence>/): the findings of the whole
+ * set must equal the case's expected.txt line for line (file, line, column, severity, rule, message).
+ * Run with UPDATE_FIXTURES=1 to rewrite expected.txt files after a deliberate change, then review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rules } from '../../src/check/rules/index.ts';
+import { buildCaseSet, checkSet, findingLine, fixturesDir, lines, removeSet, baseDir, buildSet } from '../helpers/fixture-set.ts';
+
+const folderOf = (id: string) => id.replace(/\//g, '-');
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeSet));
+
+function casesOf(ruleFolder: string): string[] {
+  const dir = join(fixturesDir, ruleFolder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+}
+
+describe('the minimal valid base set', () => {
+  it('has zero findings', () => {
+    expect(existsSync(join(baseDir, 'content/org/organization.yaml'))).toBe(true);
+    const root = buildSet();
+    roots.push(root);
+    expect(checkSet(root).map(findingLine)).toEqual([]);
+  });
+});
+
+for (const rule of rules) {
+  describe(rule.id, () => {
+    const cases = casesOf(folderOf(rule.id));
+    const expectations = cases.map((name) => {
+      const file = join(fixturesDir, folderOf(rule.id), name, 'expected.txt');
+      return { name, file, expected: existsSync(file) ? lines(readFileSync(file, 'utf8')) : [] };
+    });
+
+    it('has a case that fires it and a case that does not', () => {
+      const fires = expectations.filter((c) => c.expected.some((l) => l.split(/\s{2}/)[2] === rule.id));
+      expect(fires.length, `no fixture under test/fixtures/${folderOf(rule.id)}/ makes ${rule.id} fire`).toBeGreaterThan(0);
+      expect(expectations.length - fires.length, `no fixture under test/fixtures/${folderOf(rule.id)}/ where ${rule.id} stays silent`).toBeGreaterThan(0);
+    });
+
+    for (const { name, file, expected } of expectations) {
+      it(name, () => {
+        const { root, git } = buildCaseSet(join(fixturesDir, folderOf(rule.id), name));
+        roots.push(root);
+        const actual = checkSet(root, git).map(findingLine);
+        if (process.env.UPDATE_FIXTURES) writeFileSync(file, actual.length ? `${actual.join('\n')}\n` : '# 没有发现问题\n');
+        else expect(actual).toEqual(expected);
+      });
+    }
+  });
+}
