@@ -94,7 +94,10 @@ function yamlMessage(code: string, original: string): string {
     UNEXPECTED_TOKEN: 'YAML 中有意外的字符',
     BAD_SCALAR_START: 'YAML 值不能以这个字符开头：请给值加上引号',
   };
-  const hint = hints[code];
+  // The commonest YAML slip in Chinese text: a value that itself contains “: ”.
+  const hint = /Nested mappings are not allowed in compact mappings/.test(first)
+    ? '这一行的值里有“: ”（或下一行多缩进了）：值中含冒号时请给整个值加引号，如 title: "说明: 内容"'
+    : hints[code];
   return hint ? `${hint}（${first}）` : `YAML 语法错误：${first}`;
 }
 

@@ -75,7 +75,8 @@ export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
       frontmatterSpan: { start: origin, end: last },
     };
   }
-  const yamlText = lines.slice(1, close).join('\n');
+  // CRLF files: drop each line's \r so the last YAML line does not end in a stray carriage return.
+  const yamlText = lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n');
   const parsed = parseYamlWithPlaces(yamlText, { line: 2, column: 1 });
   const bodyStartLine = close + 2;
   const body = readBody(lines.slice(close + 1).join('\n'), { line: bodyStartLine, column: 1 });
