@@ -1,0 +1,8 @@
+/** The site's collections, filled from the Shoukong model by custom loaders (content MDX is never compiled). */
+import { defineCollection } from 'astro/content/config';
+import { documentsLoader, siteLoader } from './site/content-loader.ts';
+
+export const collections = {
+  documents: defineCollection({ loader: documentsLoader() }),
+  site: defineCollection({ loader: siteLoader() }),
+};

@@ -1,0 +1,185 @@
+/**
+ * `npm run build`: check, render flowcharts, build the Astro site into a temporary folder, index it
+ * with Pagefind, print the PDFs, then swap the folder into dist/ with a rename. A failed step leaves
+ * the previous dist/ untouched.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from '../check/run-check.ts';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { formatPretty } from '../diagnostics/format-pretty.ts';
+import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
+
+/** The project that holds astro.config.mjs and src/pages. */
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuildSiteOptions {
+  /** Folder holding content/ (default: the project root). */
+  contentRoot?: string;
+  /** Output folder (default <project>/dist). */
+  outDir?: string;
+  /** Whether to print PDFs when src/print/build-pdfs.ts and a browser exist (default true). */
+  pdf?: boolean;
+  /** Whether to build the search index (default true). */
+  search?: boolean;
+  /** Whether to stop on check errors (default true; the benchmark's generated sets are known clean). */
+  check?: boolean;
+  /** Date used by the check for overdue reviews. */
+  today?: string;
+  log?: (line: string) => void;
+  color?: boolean;
+}
+
+export interface BuildSiteResult {
+  exitCode: number;
+  /** Diagnostics that stopped the build (check errors or flowcharts mermaid cannot parse). */
+  diagnostics: Diagnostic[];
+  pages: number;
+  /** Milliseconds per step. */
+  timings: Record<string, number>;
+}
+
+/** Builds the site; never leaves a half-written outDir. */
+export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  const contentRoot = options.contentRoot ?? projectRoot;
+  const outDir = options.outDir ?? join(projectRoot, 'dist');
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const timings: Record<string, number> = {};
+  const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[step] = Math.round(performance.now() - started);
+    }
+  };
+  const fail = (diagnostics: Diagnostic[]): BuildSiteResult => {
+    log(formatPretty(diagnostics, { readSource: (file) => readSource(contentRoot, file), color: options.color ?? false }));
+    log(`构建已停止：有错误，未改动 ${relative(process.cwd(), outDir) || outDir}/。请按上面的提示修改后重新运行 npm run build。`);
+    return { exitCode: 1, diagnostics, pages: 0, timings };
+  };
+
+  // 1. Check: errors stop the build before anything is written.
+  const set = await time('check', () => loadDocumentSet(contentRoot));
+  if (options.check !== false) {
+    const diagnostics = runCheck(set, options.today ? { today: options.today } : {});
+    const { errors, warnings } = countBySeverity(diagnostics);
+    if (errors > 0) return fail(diagnostics);
+    log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（运行 npm run check 查看）` : ''}`);
+  }
+
+  // 2. Flowcharts: every distinct source once, into the shared cache; syntax errors stop the build.
+  const flowchartProblems = await time('flowcharts', () => renderAllFlowcharts(set, log));
+  if (flowchartProblems.length > 0) return fail(flowchartProblems);
+
+  // 3. Astro into a temporary folder next to outDir (same file system, so the final rename is atomic).
+  const staging = `${outDir}.building-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
+  const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
+  try {
+    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', ASTRO_TELEMETRY_DISABLED: '1' };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      await time('astro', async () => {
+        const { build } = await import('astro');
+        await build({ root: projectRoot, outDir: staging, logLevel: 'warn', cacheDir: join(projectRoot, '.cache/astro') });
+      });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    const pages = countPages(staging);
+    log(`网站页面：${pages} 页`);
+
+    // 4. Search index over current documents (pages marked data-pagefind-body).
+    if (options.search !== false) await time('search', () => indexSite(staging, log));
+
+    // 5. PDFs into <staging>/pdf.
+    if (printPdfs) {
+      await time('pdf', async () => {
+        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void }) => Promise<unknown> };
+        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log });
+      });
+    }
+
+    // 6. Swap into place.
+    const old = `${outDir}.old-${process.pid}`;
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(staging, outDir);
+    rmSync(old, { recursive: true, force: true });
+    log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
+    return { exitCode: 0, diagnostics: [], pages, timings };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
+    return { exitCode: 1, diagnostics: [], pages: 0, timings };
+  }
+}
+
+/** Renders every flowchart once; a source mermaid cannot parse becomes a diagnostic at its line. */
+export async function renderAllFlowcharts(set: DocumentSet, log: (line: string) => void): Promise<Diagnostic[]> {
+  const blocks = set.documents.flatMap((doc) => doc.file.body.mermaid.map((block) => ({ doc, block })));
+  if (blocks.length === 0) return [];
+  const { errors } = await renderFlowchartsReporting(
+    blocks.map((b) => b.block.code),
+    { cacheDir: join(projectRoot, flowchartCacheDir), log },
+  );
+  return blocks.flatMap(({ doc, block }) => {
+    const error = errors.get(block.code);
+    if (!error) return [];
+    const lineInBlock = error.line ?? 1;
+    const line = block.span.start.line + lineInBlock - 1;
+    const text = block.code.split('\n')[lineInBlock - 1] ?? '';
+    const indent = text.length - text.trimStart().length;
+    return [
+      {
+        file: doc.path,
+        span: { start: { line, column: indent + 1 }, end: { line, column: Math.max(text.length + 1, indent + 2) } },
+        severity: 'error' as const,
+        message: `流程图无法解析：${error.message}。请对照 mermaid 流程图语法修改这一行附近（节点写成 A["文字"]，连线写成 A --> B）`,
+        ruleId: 'flow/mermaid-syntax',
+      },
+    ];
+  });
+}
+
+async function browserAvailable(log: (line: string) => void): Promise<boolean> {
+  try {
+    const { findBrowser } = await import('../browser/find-browser.ts');
+    await findBrowser();
+    return true;
+  } catch (error) {
+    log(`没有可用的浏览器，本次不生成 PDF（网站照常生成，文件页不显示 PDF 链接）：\n${(error as Error).message}`);
+    return false;
+  }
+}
+
+async function indexSite(dir: string, log: (line: string) => void): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
+  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+  const added = await index.addDirectory({ path: dir });
+  if (added.errors.length > 0) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
+  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind 写入出错：${written.errors.join('；')}`);
+  await pagefind.close();
+  log(`搜索索引：${added.page_count} 份现行文件`);
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+
+function readSource(root: string, file: string): string | undefined {
+  try {
+    return readFileSync(join(root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
