@@ -14,7 +14,7 @@ const sources: Record<string, string> = {
 };
 const span = (line: number, column: number, endColumn: number) => ({ start: { line, column }, end: { line, column: endColumn } });
 
-const diagnostics: Diagnostic[] = [
+const unsorted: Diagnostic[] = [
   { file: procedure, span: span(7, 3, 28), severity: 'error', ruleId: 'ref/unknown-target', message: '正文引用的文件 "JMI/LC/13-09" 不存在，是否要写 "JMI/LC/13-01"？' },
   { file: procedure, span: span(4, 10, 13), severity: 'error', ruleId: 'org/unknown-department', message: '未知部门 "质量办"，是否要写 "质管办"？' },
   {
@@ -26,7 +26,8 @@ const diagnostics: Diagnostic[] = [
     related: { file: procedure, span: span(3, 9, 18), message: '所属程序在这里' },
   },
   { file: 'content/org/frameworks/iso9001.yaml', span: span(8, 11, 14), severity: 'warning', ruleId: 'coverage/uncovered-clause', message: 'ISO 9001:2015 的条款 9「绩效评价」没有被任何现行文件覆盖' },
-].sort(compareDiagnostics);
+];
+const diagnostics = [...unsorted].sort(compareDiagnostics);
 
 describe('formatters', () => {
   it('sort by file, line and column', () => {
