@@ -72,7 +72,7 @@ export interface RepositoryHistory {
 
 interface Lineage {
   path: string;
-  events: { commit: GitCommit; path: string; deleted: boolean }[];
+  events: { commit: GitCommit; path: string; deleted: boolean; blob?: string }[];
   renames: { from: string; to: string; commit: GitCommit }[];
 }
 
@@ -84,9 +84,9 @@ export function readRepositoryHistory(root: string, git: GitRunner = gitRunner(r
   const commits = readLog(git, contentDir);
   const lineages = traceLineages(commits);
 
-  const specs: string[] = [];
-  for (const lineage of lineages) for (const e of lineage.events) if (!e.deleted) specs.push(`${e.commit.hash}:${e.path}`);
-  const blobs = readBlobs(git, specs);
+  const specs = new Set<string>();
+  for (const lineage of lineages) for (const e of lineage.events) if (e.blob) specs.add(e.blob);
+  const blobs = readBlobs(git, [...specs]);
 
   const documents = lineages
     .filter((l) => /\.mdx?$/.test(l.path))
@@ -117,7 +117,7 @@ function traceLineages(commits: GitCommit[]): Lineage[] {
         live.delete(change.oldPath);
         lineage.renames.push({ from: change.oldPath, to: change.path, commit });
         lineage.path = change.path;
-        lineage.events.push({ commit, path: change.path, deleted: false });
+        lineage.events.push({ commit, path: change.path, deleted: false, ...(change.blob ? { blob: change.blob } : {}) });
         live.set(change.path, lineage);
       } else if (change.status === 'D') {
         const lineage = live.get(change.path);
@@ -130,7 +130,7 @@ function traceLineages(commits: GitCommit[]): Lineage[] {
           lineage = newLineage(change.path, all);
           live.set(change.path, lineage);
         }
-        lineage.events.push({ commit, path: change.path, deleted: false });
+        lineage.events.push({ commit, path: change.path, deleted: false, ...(change.blob ? { blob: change.blob } : {}) });
       }
     }
   }
@@ -157,7 +157,7 @@ function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistor
       deletedBy = ref(event.commit);
       continue;
     }
-    const blob = blobs.get(`${event.commit.hash}:${event.path}`);
+    const blob = event.blob ? blobs.get(event.blob) : undefined;
     if (!blob) continue;
     const { fields, body } = readSnapshot(blob.toString('utf8'));
     const version = fields.version ?? '（无版本）';

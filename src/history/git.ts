@@ -6,6 +6,8 @@ export interface GitChange {
   status: 'A' | 'M' | 'D' | 'R';
   path: string;
   oldPath?: string;
+  /** Blob id of the new state (absent for a deletion). */
+  blob?: string;
 }
 
 export interface GitCommit {
@@ -56,10 +58,15 @@ export function repositoryState(git: GitRunner): { isRepository: boolean; shallo
   }
 }
 
-/** Every commit touching `pathspec`, oldest first, with renames detected. One process. */
-export function readLog(git: GitRunner, pathspec: string, until = 'HEAD'): GitCommit[] {
-  const out = git.run(['log', until, '--reverse', '--no-merges', '-M', '--name-status', '-z', '--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s', '--', pathspec]).toString('utf8');
-  const commits: GitCommit[] = [];
+/**
+ * Every commit touching files under the folder `prefix` (e.g. `content`), oldest first, with renames
+ * detected and the blob id of each new file state. One process. The log is read whole and filtered
+ * here: a pathspec and --reverse make git itself several times slower on long histories.
+ */
+export function readLog(git: GitRunner, prefix: string, until = 'HEAD'): GitCommit[] {
+  const out = git.run(['log', until, '--no-merges', '-M', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s']).toString('utf8');
+  const inside = (path: string) => path.startsWith(`${prefix}/`);
+  const commits: Omit<GitCommit, 'seq'>[] = [];
   for (const chunk of out.split('\x1e')) {
     if (!chunk) continue;
     const headerEnd = chunk.indexOf('\0');
@@ -68,23 +75,31 @@ export function readLog(git: GitRunner, pathspec: string, until = 'HEAD'): GitCo
     const tokens = (headerEnd === -1 ? '' : chunk.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
     const changes: GitChange[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const status = tokens[i++];
-      if (!status) continue;
-      if (status.startsWith('R') || status.startsWith('C')) {
+      const meta = tokens[i++];
+      if (!meta?.startsWith(':')) continue;
+      const [, , , blob, status = ''] = meta.split(' ');
+      const kind = status[0];
+      if (kind === 'R' || kind === 'C') {
         const oldPath = tokens[i++]!;
         const path = tokens[i++]!;
-        changes.push(status.startsWith('R') ? { status: 'R', path, oldPath } : { status: 'A', path });
+        if (kind === 'R' && inside(oldPath) && inside(path)) changes.push({ status: 'R', path, oldPath, blob: blob! });
+        else {
+          if (kind === 'R' && inside(oldPath)) changes.push({ status: 'D', path: oldPath });
+          if (inside(path)) changes.push({ status: 'A', path, blob: blob! });
+        }
       } else {
         const path = tokens[i++]!;
-        changes.push({ status: (status[0] === 'T' ? 'M' : status[0]) as GitChange['status'], path });
+        if (!inside(path)) continue;
+        if (kind === 'D') changes.push({ status: 'D', path });
+        else changes.push({ status: kind === 'A' ? 'A' : 'M', path, blob: blob! });
       }
     }
-    commits.push({ hash, seq: commits.length, date, author, email, subject, changes });
+    if (changes.length > 0) commits.push({ hash, date, author, email, subject, changes });
   }
-  return commits;
+  return commits.reverse().map((commit, seq) => ({ ...commit, seq }));
 }
 
-/** Reads many `<rev>:<path>` blobs through one `git cat-file --batch` process. Missing ones are absent. */
+/** Reads many objects (blob ids or `<rev>:<path>`) through one `git cat-file --batch` process. Missing ones are absent. */
 export function readBlobs(git: GitRunner, specs: readonly string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (specs.length === 0) return blobs;

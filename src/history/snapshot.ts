@@ -1,5 +1,5 @@
 /** One stored state of a document file in Git, with the control fields read from its frontmatter. */
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { splitFrontmatter } from '../model/frontmatter.ts';
 import type { Revision } from '../model/schemas/common.ts';
 
@@ -25,7 +25,8 @@ export function readSnapshot(text: string): { fields: SnapshotFields; body: stri
   let raw: Record<string, unknown> = {};
   if (split) {
     try {
-      const parsed = parse(split.yaml) as unknown;
+      // js-yaml with the core schema: several times faster than `yaml` here, and dates stay strings.
+      const parsed = load(split.yaml, { schema: CORE_SCHEMA }) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
     } catch {
       // An unparsable old state still counts as a state; its fields are unknown.
