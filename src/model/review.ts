@@ -7,9 +7,10 @@ export function reviewCycleOf(data: DocumentFields, type: DocumentType, org: Org
   return data.reviewCycleMonths ?? org.reviewCycleMonths.byType?.[type] ?? org.reviewCycleMonths.default;
 }
 
-/** The date (YYYY-MM-DD) by which the next periodic review is due, counted from the last review or the effective date. */
+/** The date (YYYY-MM-DD) by which the next periodic review is due, counted from the later of the last review and the current version's effective date. */
 export function nextReviewDate(data: DocumentFields, type: DocumentType, org: Organization): string | undefined {
-  const from = data.lastReviewed ?? data.effectiveDate;
+  const { lastReviewed, effectiveDate } = data;
+  const from = lastReviewed && effectiveDate ? (lastReviewed > effectiveDate ? lastReviewed : effectiveDate) : (lastReviewed ?? effectiveDate);
   if (!from) return undefined;
   return addMonths(from, reviewCycleOf(data, type, org));
 }
