@@ -17,7 +17,7 @@ export interface BaseDocument {
 export interface ChangedPair {
   doc: ControlledDocument;
   base: BaseDocument;
-  /** Anything beyond periodic-review bookkeeping (lastReviewed, acknowledges) and a move to obsolete changed. */
+  /** Anything beyond bookkeeping (lastReviewed, acknowledges, the example mark) and a move to obsolete changed. */
   contentChanged: boolean;
 }
 
@@ -31,7 +31,7 @@ export interface ChangeSet {
 }
 
 /** Fields whose change alone needs no new version. */
-const bookkeeping = new Set(['lastReviewed', 'acknowledges', 'status']);
+const bookkeeping = new Set(['lastReviewed', 'acknowledges', 'status', 'example']);
 
 /** Reads the base commit's documents with two Git processes. */
 export function readBaseDocuments(git: GitRunner, baseRef: string): BaseDocument[] {
