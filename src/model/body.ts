@@ -4,7 +4,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import type { Point, Span } from './position.ts';
+import { lineIndex, type Point, type Span } from './position.ts';
 
 /** An inline reference written `[[JMI/CX/13]]` or `[[JMI/CX/13|显示文字]]`. */
 export interface InlineRef {
@@ -83,7 +83,7 @@ export function readBody(body: string, origin: Point): BodyFacts {
     return facts;
   }
 
-  const lineStarts = offsetsOfLines(body);
+  const toPoint = bodyPoints(body, origin);
   const visit = (node: UnistNode): void => {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -127,7 +127,7 @@ export function readBody(body: string, origin: Point): BodyFacts {
         facts.refs.push({
           target: match[1]!.trim(),
           ...(match[2] ? { label: match[2].trim() } : {}),
-          span: { start: pointAt(lineStarts, start, origin), end: pointAt(lineStarts, start + match[0].length, origin) },
+          span: { start: toPoint(start), end: toPoint(start + match[0].length) },
         });
       }
     }
@@ -142,30 +142,22 @@ function plainText(node: UnistNode): string {
   return (node.children ?? []).map(plainText).join('');
 }
 
-function offsetsOfLines(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function pointAt(lineStarts: number[], offset: number, origin: Point): Point {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: origin.line + lo, column: offset - lineStarts[lo]! + 1 };
+/** Offsets in the body to points in the file: the body starts at column 1 of `origin.line`. */
+function bodyPoints(body: string, origin: Point): (offset: number) => Point {
+  const local = lineIndex(body);
+  return (offset) => {
+    const { line, column } = local(offset);
+    return { line: origin.line + line - 1, column };
+  };
 }
 
 function scanRefsInText(body: string, origin: Point, into: InlineRef[]): void {
-  const lineStarts = offsetsOfLines(body);
+  const toPoint = bodyPoints(body, origin);
   for (const match of body.matchAll(inlineRefPattern)) {
     into.push({
       target: match[1]!.trim(),
       ...(match[2] ? { label: match[2].trim() } : {}),
-      span: { start: pointAt(lineStarts, match.index, origin), end: pointAt(lineStarts, match.index + match[0].length, origin) },
+      span: { start: toPoint(match.index), end: toPoint(match.index + match[0].length) },
     });
   }
 }

@@ -1,4 +1,5 @@
 /** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
@@ -77,13 +78,12 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
       .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
     documents: listFiles(join(root, contentDir))
       .filter((f) => documentExtensions.test(f))
-      .map((f) => loadDocument(root, toPosix(relative(root, f)), readFileSync(f), options.cache)),
+      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options.cache)),
   };
 }
 
 /** Loads one document from its bytes (also used by tests and the editor preview). */
-export function loadDocument(root: string, path: string, bytes: Uint8Array, cache?: ParseCache): ControlledDocument {
-  void root;
+export function loadDocument(path: string, bytes: Uint8Array, cache?: ParseCache): ControlledDocument {
   const hash = cache ? hashOf(bytes) : undefined;
   let file = hash ? cache!.get(path, hash) : undefined;
   if (!file) {
@@ -133,7 +133,6 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-import { createHash } from 'node:crypto';
 function hashOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }

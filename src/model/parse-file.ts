@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readBody, type BodyFacts } from './body.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
-import type { Span } from './position.ts';
+import { lineIndex, type Span } from './position.ts';
 
 export interface ParsedFile {
   /** Path relative to the project root, with forward slashes. */
@@ -46,7 +46,7 @@ export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
     return { ...base, encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存，或把非文本文件移出 content/', span: { start: origin, end: origin } } };
   }
   if (text.includes('\u0000')) {
-    const at = pointOfOffset(text, text.indexOf('\u0000'));
+    const at = lineIndex(text)(text.indexOf('\u0000'));
     return { ...base, encodingProblem: { message: '文件中有空字符（NUL），看起来不是文本文件；请移出 content/ 或重新保存为 UTF-8 文本', span: { start: at, end: at } } };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -89,10 +89,4 @@ export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
     body,
     bodyStartLine,
   };
-}
-
-function pointOfOffset(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
