@@ -169,7 +169,7 @@ async function indexSite(dir: string, log: (line: string) => void): Promise<void
   const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind 写入出错：${written.errors.join('；')}`);
   await pagefind.close();
-  log(`搜索索引：${added.page_count} 份现行文件`);
+  log(`搜索索引：处理 ${added.page_count} 个页面（只收录标记为现行文件正文的内容）`);
 }
 
 function countPages(dir: string): number {

@@ -1,0 +1,10 @@
+/** /search-titles.json: number, title and address of every current document, for the search page. */
+import { getCollection } from 'astro:content';
+import type { DocView } from '../site/site-model.ts';
+import type { TitleEntry } from '../site/title-search.ts';
+
+export async function GET(): Promise<Response> {
+  const docs = (await getCollection('documents')).map((e) => e.data as DocView).filter((d) => d.status !== 'obsolete');
+  const entries: TitleEntry[] = docs.map((d) => ({ n: d.number, t: d.title, h: d.href, k: d.typeLabel }));
+  return new Response(JSON.stringify(entries), { headers: { 'content-type': 'application/json' } });
+}

@@ -1,0 +1,205 @@
+/**
+ * 版本历史页 data: one document's versions from Git (and the revision records older than Git), each
+ * with its commit, approver, revision summary, frontmatter changes and a readable body diff.
+ * Plain, serialisable data for the thin history-*.astro components.
+ */
+import { statusLabels, typeLabels, type DocumentType, type Status } from '../model/document-types.ts';
+import { documentSchemas } from '../model/schemas/index.ts';
+import type { CommitRef, DocumentHistory, VersionEntry } from '../history/document-history.ts';
+import type { DiffLine } from '../history/diff.ts';
+import { documentPath, slugOf } from '../render/urls.ts';
+
+/** A commit as the page shows it (提交). */
+export interface CommitView {
+  hash: string;
+  short: string;
+  /** YYYY-MM-DD of the author date. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/** A frontmatter field that changed (文件头变更): 字段: before → after. */
+export interface FieldChangeView {
+  field: string;
+  /** The field's Chinese title from the schema (e.g. 生效日期), or the key itself. */
+  label: string;
+  before?: string;
+  after?: string;
+}
+
+/** A piece of a diff line; `changed` marks the characters that differ from the paired line. */
+export interface DiffPart {
+  text: string;
+  changed: boolean;
+}
+
+/** One line of the body diff (正文变更): added, removed, unchanged context, or a gap of unchanged lines. */
+export interface DiffRow {
+  kind: DiffLine['kind'];
+  parts: DiffPart[];
+}
+
+/** One version (版本) on the history page. */
+export interface VersionView {
+  /** Fragment id on the history page, e.g. v-b-1. */
+  anchor: string;
+  version: string;
+  statusLabel: string;
+  effectiveDate: string;
+  approvedBy: string;
+  /** 修订摘要 from the revision record, with its author and date. */
+  summary: string;
+  revisionAuthor: string;
+  revisionDate: string;
+  /** The commit that brought this version in; absent for versions known only from revision records. */
+  introducedBy?: CommitView;
+  /** Later commits while the document stayed at this version (edits without a new version). */
+  edits: CommitView[];
+  /** Older than the Git history: known only from the revision records (仅有修订记录). */
+  fromRevisionRecords: boolean;
+  /** The first version Git saw: nothing to compare with. */
+  firstInGit: boolean;
+  fieldChanges: FieldChangeView[];
+  bodyDiff: DiffRow[];
+}
+
+/** Everything the history page of one document shows. */
+export interface HistoryPageView {
+  number: string;
+  title: string;
+  typeLabel: string;
+  /** The document's own page, e.g. /procedures/jmi-cx-13/. */
+  href: string;
+  historyHref: string;
+  path: string;
+  currentVersion: string;
+  status?: Status;
+  renames: { from: string; to: string; commit: CommitView }[];
+  obsoletedBy?: CommitView;
+  lastChange?: CommitView;
+  /** Newest first. */
+  versions: VersionView[];
+}
+
+/** Site path of a document's history page, e.g. /history/jmi-cx-13/. */
+export function historyPath(number: string): string {
+  return `/history/${slugOf(number)}/`;
+}
+
+/** Fragment id of a version on its history page: B/1 → v-b-1. */
+export function versionAnchor(version: string): string {
+  return `v-${slugOf(version) || 'none'}`;
+}
+
+/** Link to one version on the history page, e.g. /history/jmi-cx-13/#v-b-1. */
+export function versionHref(number: string, version: string): string {
+  return `${historyPath(number)}#${versionAnchor(version)}`;
+}
+
+/** The commit as shown: short hash (7), date, author. */
+export function commitView(commit: CommitRef): CommitView {
+  return { hash: commit.hash, short: commit.hash.slice(0, 7), date: commit.date.slice(0, 10), author: commit.author, subject: commit.subject };
+}
+
+/** Builds the history page of one document; `type` falls back to the type recorded in Git. */
+export function historyPageView(history: DocumentHistory, type: DocumentType | undefined = history.type as DocumentType | undefined): HistoryPageView {
+  const number = history.number ?? history.path;
+  const last = history.versions.at(-1);
+  const firstGit = history.versions.find((v) => !v.fromRevisionRecords);
+  const status = last?.status && last.status in statusLabels ? (last.status as Status) : undefined;
+  return {
+    number,
+    title: history.title ?? '',
+    typeLabel: type && type in typeLabels ? typeLabels[type] : '',
+    href: type && type in typeLabels ? documentPath(type, number) : '',
+    historyHref: historyPath(number),
+    path: history.path,
+    currentVersion: last?.version ?? '',
+    ...(status ? { status } : {}),
+    renames: history.renames.map((r) => ({ from: r.from, to: r.to, commit: commitView(r.commit) })),
+    ...(history.obsoletedBy ? { obsoletedBy: commitView(history.obsoletedBy) } : {}),
+    ...(history.lastChange ? { lastChange: commitView(history.lastChange) } : {}),
+    versions: history.versions.map((v) => versionView(v, type, v === firstGit)).reverse(),
+  };
+}
+
+function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit: boolean): VersionView {
+  const introducedBy = v.introducedBy ? commitView(v.introducedBy) : undefined;
+  return {
+    anchor: versionAnchor(v.version),
+    version: v.version,
+    statusLabel: v.status && v.status in statusLabels ? statusLabels[v.status as Status] : (v.status ?? ''),
+    effectiveDate: v.effectiveDate ?? '',
+    approvedBy: v.approvedBy ?? '',
+    summary: v.revision?.summary ?? '',
+    revisionAuthor: v.revision?.author ?? '',
+    revisionDate: v.revision?.date ?? '',
+    ...(introducedBy ? { introducedBy } : {}),
+    edits: v.commits.filter((c) => c.hash !== v.introducedBy?.hash).map(commitView),
+    fromRevisionRecords: v.fromRevisionRecords === true,
+    firstInGit,
+    fieldChanges: (v.fieldChanges ?? []).map((c) => ({ ...c, label: fieldLabel(c.field, type) })),
+    bodyDiff: diffRows(v.bodyDiff ?? []),
+  };
+}
+
+/** The Chinese title of a frontmatter field from its schema (生效日期 for effectiveDate), else the key. */
+export function fieldLabel(field: string, type: DocumentType | undefined): string {
+  const schemas = type && type in documentSchemas ? [documentSchemas[type]] : Object.values(documentSchemas);
+  for (const schema of schemas) {
+    const title = (schema.shape as Record<string, { meta?: () => { title?: string } | undefined }>)[field]?.meta?.()?.title;
+    if (title) return title;
+  }
+  return field;
+}
+
+/**
+ * Turns diff lines into rows and, where a run of removed lines is followed by as many added lines,
+ * marks the characters that differ between each pair (common head and tail left plain), so a
+ * one-word change in a long paragraph is visible at a glance.
+ */
+export function diffRows(lines: readonly DiffLine[]): DiffRow[] {
+  const rows: DiffRow[] = lines.map((line) => ({ kind: line.kind, parts: [{ text: line.text, changed: false }] }));
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.kind !== 'del') {
+      i++;
+      continue;
+    }
+    let dels = i;
+    while (dels < lines.length && lines[dels]!.kind === 'del') dels++;
+    let adds = dels;
+    while (adds < lines.length && lines[adds]!.kind === 'add') adds++;
+    if (adds - dels === dels - i) {
+      for (let k = 0; k < dels - i; k++) {
+        const [before, after] = markChanged(lines[i + k]!.text, lines[dels + k]!.text);
+        rows[i + k]!.parts = before;
+        rows[dels + k]!.parts = after;
+      }
+    }
+    i = Math.max(adds, i + 1);
+  }
+  return rows;
+}
+
+/** Splits two similar lines into unchanged head, changed middle and unchanged tail. */
+export function markChanged(a: string, b: string): [DiffPart[], DiffPart[]] {
+  const x = [...a];
+  const y = [...b];
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head++;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+  const split = (chars: string[]): DiffPart[] => {
+    const middle = chars.slice(head, chars.length - tail).join('');
+    // Lines that share little are shown as wholly changed: highlighting most of a line helps nobody.
+    if (head + tail < Math.min(x.length, y.length) / 3) return [{ text: chars.join(''), changed: false }];
+    return [
+      { text: chars.slice(0, head).join(''), changed: false },
+      { text: middle, changed: true },
+      { text: chars.slice(chars.length - tail).join(''), changed: false },
+    ].filter((p) => p.text !== '');
+  };
+  return [split(x), split(y)];
+}

@@ -1,0 +1,46 @@
+/** npm run build stops before touching dist/ when the check or a flowchart fails. */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build-site.ts';
+
+const base = join(import.meta.dirname, '../fixtures/base');
+const flow = 'content/flows/jmi-lc-13-01.mdx';
+
+/** The base fixture set with `edit` applied to the flow, and an outDir holding a previous build. */
+function setUp(edit: (text: string) => string): { root: string; outDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'build-gate-'));
+  cpSync(base, root, { recursive: true });
+  writeFileSync(join(root, flow), edit(readFileSync(join(root, flow), 'utf8')));
+  const outDir = join(root, 'dist');
+  mkdirSync(outDir);
+  writeFileSync(join(outDir, 'index.html'), 'previous build');
+  return { root, outDir };
+}
+
+describe('build gate', () => {
+  it('prints the check errors and leaves the previous dist/ as it was', async () => {
+    const { root, outDir } = setUp((text) => text.replace('## ', '见 [[JMI/CX/99]]。\n\n## '));
+    const lines: string[] = [];
+    const result = await buildSite({ contentRoot: root, outDir, today: '2025-06-01', pdf: false, log: (l) => lines.push(l) });
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ file: flow, ruleId: 'ref/unknown-target' });
+    expect(lines.join('\n')).toContain('JMI/CX/99');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous build');
+    expect(existsSync(`${outDir}.building-${process.pid}`)).toBe(false);
+  });
+
+  it('reports a flowchart mermaid cannot parse at its line in the file', { timeout: 60_000 }, async () => {
+    const { root, outDir } = setUp((text) => text.replace('  A["填写申请表"] --> B["审核"]', '  A["填写申请表"] --> B["审核"]\n  B --> C["发布'));
+    const result = await buildSite({ contentRoot: root, outDir, today: '2025-06-01', pdf: false, log: () => {} });
+    expect(result.exitCode).toBe(1);
+    const lines = readFileSync(join(root, flow), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('C["发布')) + 1;
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: flow, ruleId: 'flow/mermaid-syntax', severity: 'error', span: { start: { line, column: 3 }, end: { line, column: lines[line - 1]!.length + 1 } } }),
+    ]);
+    expect(result.diagnostics[0]!.message).toMatch(/^流程图无法解析：Parse error/);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous build');
+  });
+});
