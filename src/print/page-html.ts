@@ -1,0 +1,38 @@
+/** The page shell shared by documents, forms, the cover and the contents: styles, margins, watermark. */
+import { escapeHtml } from './html.ts';
+import { baseCss, pageRules, type PageFurniture } from './print-css.ts';
+import type { PrintableDocument, PrintContext } from './print-context.ts';
+
+/** A complete, self-contained HTML page ready for Chromium to print. */
+export function pageHtml(title: string, furniture: PageFurniture | null, ctx: PrintContext, content: string, extraCss = ''): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+${ctx.fontCss}
+${furniture ? pageRules(furniture) : '@page{size:A4;margin:0;}'}
+${baseCss}
+${extraCss}
+</style></head>
+<body>
+${content}
+</body></html>`;
+}
+
+/** The margin texts of a document: institution, number and title, version, commit. */
+export function furnitureOf(doc: PrintableDocument, ctx: PrintContext, footerExtra = ''): PageFurniture {
+  const d = doc.data;
+  return {
+    institution: ctx.institution,
+    headerRight: `${d.number}　${d.title}`,
+    footerLeft: `版本 ${d.version}${d.status === 'effective' ? '　受控文件' : `　${d.status === 'obsolete' ? '作废' : '草稿'}`}${footerExtra}`,
+    commit: ctx.commitOf(doc),
+  };
+}
+
+/** Diagonal 作废 / 草稿 watermark repeated on every page of a document that is not current. */
+export function watermarkHtml(doc: PrintableDocument): string {
+  if (doc.data.status === 'obsolete') return '<div class="watermark"><span>作废</span></div>';
+  if (doc.data.status === 'draft') return '<div class="watermark draft"><span>草稿</span></div>';
+  return '';
+}
+

@@ -1,0 +1,79 @@
+/** What printing needs to know about the whole document set, gathered once per run. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResolvedRef } from '../render/body-html.ts';
+import { statusLabels } from '../model/document-types.ts';
+import type { ControlledDocument, DocumentSet } from '../model/load.ts';
+import { indexDepartments } from '../model/organization.ts';
+import type { CommitStamp } from './commit-stamp.ts';
+import { escapeHtml } from './html.ts';
+
+/** The shared facts every print page is built from. */
+export interface PrintContext {
+  /** 学校名称 */
+  institution: string;
+  /** Git commit stamp of the whole run, e.g. “构建 3f2a9c1”, for the cover and contents. */
+  commit: string;
+  /** Stamp printed on every page of one document (未提交 only when its own file has changes). */
+  commitOf(doc: ControlledDocument): string;
+  /** @font-face rules for the embedded fonts. */
+  fontCss: string;
+  /** Full department name for a reference written in a document (id, short name, name or group). */
+  departmentName(ref: string): string;
+  /** Looks up a referenced document by number. */
+  resolve(number: string): ResolvedRef | undefined;
+  /** Inline SVG for a mermaid flowchart, when one was rendered. */
+  flowchart(code: string): string | undefined;
+  /** The body text (after the frontmatter) of a document. */
+  bodyText(doc: ControlledDocument): string;
+}
+
+/** A document with the fields printing cannot do without (编号、名称、版本、状态). */
+export type PrintableDocument = ControlledDocument & {
+  data: ControlledDocument['data'] & { number: string; title: string; version: string; status: NonNullable<ControlledDocument['data']['status']> };
+};
+
+/** True when the document validated far enough to be printed. */
+export function isPrintable(doc: ControlledDocument): doc is PrintableDocument {
+  return Boolean(doc.type && doc.data.number && doc.data.title && doc.data.version && doc.data.status);
+}
+
+/** Builds the context from a loaded set. */
+export function printContext(set: DocumentSet, options: { commit: CommitStamp; fontCss: string; flowcharts: Map<string, string> }): PrintContext {
+  const org = set.organization.data;
+  const departments = org ? indexDepartments(org) : undefined;
+  const byNumber = new Map(set.documents.filter(isPrintable).map((d) => [d.data.number, d]));
+  return {
+    institution: org?.institution.name ?? '',
+    commit: options.commit.overall,
+    commitOf: (doc) => options.commit.of(doc.path),
+    fontCss: options.fontCss,
+    departmentName(ref) {
+      const found = departments?.resolve(ref);
+      if (!found) return ref;
+      return found.kind === 'department' ? found.department.name : found.name;
+    },
+    resolve(number) {
+      const doc = byNumber.get(number);
+      if (!doc) return undefined;
+      return { href: `${refScheme}${number}`, title: doc.data.title, obsolete: doc.data.status === 'obsolete' };
+    },
+    flowchart: (code) => options.flowcharts.get(code),
+    bodyText: (doc) => readFileSync(join(set.root, doc.path), 'utf8'),
+  };
+}
+
+const refScheme = 'shoukong-ref:';
+
+/**
+ * Paper has no links: each cross-reference becomes text, followed by the number when the author's
+ * label does not already show it, e.g. “智慧校园运维与管理（JMI/CX/17）”.
+ */
+export function linksAsText(html: string): string {
+  return html.replace(/<a href="shoukong-ref:([^"]*)" class="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_all, number: string, className: string, label: string) => {
+    const shown = label.includes(number) ? '' : `<span class="ref-number">（${escapeHtml(number)}）</span>`;
+    const obsolete = className.includes('obsolete') ? `<span class="ref-number">（${statusLabels.obsolete}）</span>` : '';
+    return `<span class="${className}">${label}${shown}${obsolete}</span>`;
+  });
+}
+

@@ -1,0 +1,164 @@
+/**
+ * 体系文件汇编：all current documents in one PDF, made by merging their own PDFs (so each keeps
+ * its 第 X 页 共 Y 页), behind a cover and a table of contents whose page numbers are computed from
+ * the page counts, with a bookmark for every document grouped by layer.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { layerLabels } from '../model/document-types.ts';
+import { bookSections, type BookSection } from './book-order.ts';
+import { escapeHtml } from './html.ts';
+import { pageHtml } from './page-html.ts';
+import { applyMetadata } from './pdf-finish.ts';
+import { setOutline, type OutlineItem } from './pdf-outline.ts';
+import type { PrintableDocument, PrintContext } from './print-context.ts';
+
+/** One document of the book with its finished PDF. */
+export interface BookPart {
+  doc: PrintableDocument;
+  pdf: Uint8Array;
+}
+
+/** Where each document starts in the book (0-based page index), as printed in the contents. */
+export interface BookLayout {
+  coverPages: number;
+  contentsPages: number;
+  starts: number[];
+  totalPages: number;
+}
+
+/** The book's title, on the cover, in the metadata and in the contents' header. */
+export function bookTitle(ctx: PrintContext): string {
+  return `${ctx.institution} 内部质量保证体系文件汇编`;
+}
+
+const bookCss = `
+.cover{height:297mm;box-sizing:border-box;padding:58mm 25mm 22mm;display:flex;flex-direction:column;align-items:center;font-family:'Shoukong Sans','Shoukong Symbols';}
+.cover .institution{font-size:20pt;letter-spacing:0.12em;margin:0 0 16mm;}
+.cover .book-title{font-size:30pt;font-weight:700;letter-spacing:0.15em;margin:0 0 6mm;text-align:center;line-height:1.35;}
+.cover .book-sub{font-size:13pt;color:#333;margin:0 0 22mm;letter-spacing:0.2em;}
+.cover table{width:110mm;font-size:11pt;margin:0 0 8mm;}
+.cover td,.cover th{text-align:center;padding:2mm;}
+.cover .controlled-mark{position:static;display:inline-block;margin:4mm 0 0;font-size:16pt;}
+.cover .spacer{flex:1;}
+.cover .meta{font-size:9.5pt;color:#333;text-align:center;line-height:1.8;}
+.cover .stamp{font-size:7pt;color:#777;}
+.contents h1{letter-spacing:0.6em;margin-bottom:5mm;}
+.contents table{font-size:9.5pt;}
+.contents td.page,.contents th.page{text-align:right;white-space:nowrap;width:14mm;}
+.contents td.number{white-space:nowrap;width:30mm;font-family:'Shoukong Sans','Shoukong Symbols';}
+.contents td.version{white-space:nowrap;width:12mm;text-align:center;}
+.contents tr.group td{background:#eceff3;font-family:'Shoukong Sans','Shoukong Symbols';font-weight:700;}
+.contents tr.subgroup td{font-family:'Shoukong Sans','Shoukong Symbols';font-weight:700;padding-left:5mm;background:#f7f8fa;}
+.contents td,.contents th{padding:1mm 1.8mm;}
+`;
+
+/** The cover page. */
+export function coverHtml(ctx: PrintContext, parts: BookPart[], date: string): string {
+  const counts = bookSections.map((s) => `<tr><td>${s.title}</td><td>${parts.filter((p) => s.types.includes(p.doc.type!)).length} 份</td></tr>`).join('');
+  const example = parts.some((p) => p.doc.data.example) ? '<p class="example-note">示例文本：本汇编中的文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
+  const content = `<section class="cover">
+<p class="institution">${escapeHtml(ctx.institution)}</p>
+<p class="book-title">内部质量保证体系文件</p>
+<p class="book-sub">现行文件汇编</p>
+<table><thead><tr><th>层级</th><th>文件数</th></tr></thead><tbody>${counts}<tr><th>合计</th><th>${parts.length} 份</th></tr></tbody></table>
+<div class="controlled-mark">受控</div>
+<div class="spacer"></div>
+${example}
+<p class="meta">汇编日期：${escapeHtml(date)}<br>各文件页码以文件自身的“第 X 页 共 Y 页”为准</p>
+<p class="stamp">${escapeHtml(ctx.commit)}</p>
+</section>`;
+  return pageHtml(bookTitle(ctx), null, ctx, content, bookCss);
+}
+
+/** The table of contents; `starts` are 0-based page indexes in the book (printed 1-based). */
+export function contentsHtml(ctx: PrintContext, parts: BookPart[], starts: number[]): string {
+  const index = new Map(parts.map((p, i) => [p, i]));
+  const rowsOf = (section: BookSection, depth: number): string => {
+    const members = parts.filter((p) => section.types.includes(p.doc.type!));
+    if (members.length === 0) return '';
+    const head = `<tr class="${depth === 0 ? 'group' : 'subgroup'}"><td colspan="4">${escapeHtml(section.title)}</td></tr>`;
+    if (section.children) return head + section.children.map((c) => rowsOf(c, depth + 1)).join('');
+    return (
+      head +
+      members
+        .map((p) => {
+          const d = p.doc.data;
+          return `<tr><td class="number">${escapeHtml(d.number)}</td><td>${escapeHtml(d.title)}</td><td class="version">${escapeHtml(d.version)}</td><td class="page">${starts[index.get(p)!]! + 1}</td></tr>`;
+        })
+        .join('')
+    );
+  };
+  const content = `<section class="contents"><h1>目录</h1>
+<table><thead><tr><th>编号</th><th>文件名称</th><th>版本</th><th class="page">页码</th></tr></thead>
+<tbody>${bookSections.map((s) => rowsOf(s, 0)).join('')}</tbody></table></section>`;
+  return pageHtml(`${bookTitle(ctx)} 目录`, { institution: ctx.institution, headerRight: '内部质量保证体系文件汇编　目录', footerLeft: '目录', commit: ctx.commit }, ctx, content, bookCss);
+}
+
+/** Page indexes where each part starts, after the cover and contents. */
+export function layoutBook(coverPages: number, contentsPages: number, pageCounts: number[]): BookLayout {
+  const starts: number[] = [];
+  let next = coverPages + contentsPages;
+  for (const count of pageCounts) {
+    starts.push(next);
+    next += count;
+  }
+  return { coverPages, contentsPages, starts, totalPages: next };
+}
+
+/** Bookmarks: cover, contents, then each layer with its documents (知识库 with its three kinds). */
+export function bookOutline(parts: BookPart[], layout: BookLayout): OutlineItem[] {
+  const index = new Map(parts.map((p, i) => [p, i]));
+  const itemsOf = (section: BookSection): OutlineItem | undefined => {
+    const members = parts.filter((p) => section.types.includes(p.doc.type!));
+    if (members.length === 0) return undefined;
+    const children = section.children
+      ? section.children.map(itemsOf).filter((i): i is OutlineItem => i !== undefined)
+      : members.map((p) => ({ title: `${p.doc.data.number} ${p.doc.data.title}`, pageIndex: layout.starts[index.get(p)!]! }));
+    return { title: section.title, pageIndex: children[0]!.pageIndex, children };
+  };
+  return [
+    { title: '封面', pageIndex: 0 },
+    { title: '目录', pageIndex: layout.coverPages },
+    ...bookSections.map(itemsOf).filter((i): i is OutlineItem => i !== undefined),
+  ];
+}
+
+/**
+ * Builds the book. The contents are rendered once with a guessed length and again only when the
+ * guess was wrong, so its page numbers always match where documents start.
+ */
+export async function buildWholeManual(options: {
+  parts: BookPart[];
+  ctx: PrintContext;
+  render: (html: string) => Promise<Uint8Array>;
+  created: Date;
+  date: string;
+}): Promise<{ pdf: Uint8Array; layout: BookLayout }> {
+  const { parts, ctx, render } = options;
+  const loaded = await Promise.all(parts.map((p) => PDFDocument.load(p.pdf, { updateMetadata: false })));
+  const counts = loaded.map((d) => d.getPageCount());
+  const cover = await PDFDocument.load(await render(coverHtml(ctx, parts, options.date)));
+  let contentsPages = Math.max(1, Math.ceil(parts.length / 38));
+  let layout = layoutBook(cover.getPageCount(), contentsPages, counts);
+  let contents = await PDFDocument.load(await render(contentsHtml(ctx, parts, layout.starts)));
+  for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
+    contentsPages = contents.getPageCount();
+    layout = layoutBook(cover.getPageCount(), contentsPages, counts);
+    contents = await PDFDocument.load(await render(contentsHtml(ctx, parts, layout.starts)));
+  }
+
+  const book = await PDFDocument.create({ updateMetadata: false });
+  for (const source of [cover, contents, ...loaded]) {
+    const pages = await book.copyPages(source, source.getPageIndices());
+    for (const page of pages) book.addPage(page);
+  }
+  setOutline(book, bookOutline(parts, layout));
+  applyMetadata(book, {
+    title: bookTitle(ctx),
+    subject: '全部现行受控文件',
+    keywords: ['受控文件', '内部质量保证体系', ...Object.values(layerLabels)],
+    author: ctx.institution,
+    created: options.created,
+  });
+  return { pdf: await book.save(), layout };
+}
