@@ -125,7 +125,7 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !path.split(sep).some((part) => part.startsWith('.')))
+    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
     .sort();
 }
 
