@@ -26,7 +26,8 @@ export interface HistorySite {
   hrefOf: (number: string) => string | undefined;
 }
 
-let memo: { root: string; value: HistorySite } | undefined;
+/** Kept on globalThis so that every page chunk of the Astro build shares one read. */
+const cache = globalThis as { shoukongHistorySite?: { root: string; value: HistorySite } };
 
 /** Where content and .git live during a build: SHOUKONG_CONTENT_ROOT (set by buildSite) or the working directory. */
 export function historyRoot(): string {
@@ -41,8 +42,13 @@ export function buildToday(): string {
 
 /** Reads (once per root and process) the history data of the site. */
 export function historySite(root = historyRoot()): HistorySite {
-  if (memo?.root !== root) memo = { root, value: readHistorySite(root) };
-  return memo.value;
+  if (cache.shoukongHistorySite?.root !== root) {
+    const value = readHistorySite(root);
+    cache.shoukongHistorySite = { root, value };
+    // The build output says so too when the history is incomplete (shallow clone) or missing.
+    if (value.history.notice) console.warn(`版本历史：${value.history.notice}`);
+  }
+  return cache.shoukongHistorySite.value;
 }
 
 function readHistorySite(root: string): HistorySite {
