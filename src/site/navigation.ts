@@ -13,4 +13,6 @@ export const navItems: NavItem[] = [
   { href: '/departments/', label: '部门' },
   { href: '/matrices/', label: '矩阵' },
   { href: '/archive/', label: '作废文件' },
+  { href: '/register/', label: '登记表' },
+  { href: '/audit/', label: '某日在用版本' },
 ];
