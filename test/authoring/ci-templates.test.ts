@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { parseCheckJson, toCodeQuality } from '../../src/authoring/code-quality.ts';
+import { projectRoot } from './helpers.ts';
+
+const scripts = Object.keys((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+
+function load(path: string): Record<string, unknown> {
+  const doc = parseDocument(readFileSync(join(projectRoot, path), 'utf8'));
+  expect(doc.errors.map((e) => e.message)).toEqual([]);
+  return doc.toJS() as Record<string, unknown>;
+}
+
+/** Every shell line of a workflow or pipeline, wherever it sits (run:, script:, after_script:). */
+function commands(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => commands(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (['run', 'script', 'before_script', 'after_script'].includes(key)) out.push(...[value].flat().map(String));
+      else commands(value, out);
+    }
+  }
+  return out;
+}
+
+function npmScriptsCalled(lines: string[]): string[] {
+  return lines.flatMap((l) => [...l.matchAll(/npm run(?: -{1,2}[a-z]+)* ([\w:-]+)/g)].map((m) => m[1]!));
+}
+
+function nodeScriptsCalled(lines: string[]): string[] {
+  return lines.flatMap((l) => [...l.matchAll(/node (scripts\/[\w./-]+\.ts)/g)].map((m) => m[1]!));
+}
+
+describe('CI templates', () => {
+  it('GitHub Actions: valid YAML, full history, annotations, change control against the base, artefacts, Pages on main', () => {
+    const wf = load('.github/workflows/shoukong.yml') as { on: Record<string, unknown>; jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+    expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    const lines = commands(wf);
+    expect(lines).toContain('npm run check -- --format github');
+    expect(lines).toContain('npm run check -- --base "origin/${{ github.base_ref }}" --summary pr-summary.md');
+    expect(lines).toContain('cat pr-summary.md >> "$GITHUB_STEP_SUMMARY"');
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
+    for (const s of steps.filter((s) => s.uses?.startsWith('actions/checkout'))) expect(s.with?.['fetch-depth']).toBe(0);
+    expect(steps.map((s) => s.uses?.split('@')[0])).toEqual(expect.arrayContaining(['actions/upload-artifact', 'actions/github-script', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+  });
+
+  it('GitLab CI: valid YAML, GIT_DEPTH 0, code quality report, summary artefact, pages job on the default branch', () => {
+    const ci = load('.gitlab-ci.yml') as Record<string, { artifacts?: { reports?: Record<string, string>; paths?: string[] } }> & { variables: Record<string, string> };
+    expect(ci.variables.GIT_DEPTH).toBe('0');
+    expect(ci.check?.artifacts?.reports?.codequality).toBe('gl-code-quality-report.json');
+    expect(ci.check?.artifacts?.paths).toContain('pr-summary.md');
+    expect(ci.build?.artifacts?.paths).toEqual(['dist/']);
+    expect(ci.pages?.artifacts?.paths).toEqual(['public']);
+    expect(commands(ci)).toContain('npm run check -- --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --summary pr-summary.md');
+  });
+
+  it('both call only npm scripts that exist in package.json and node scripts that exist', () => {
+    const lines = [...commands(load('.github/workflows/shoukong.yml')), ...commands(load('.gitlab-ci.yml'))];
+    const called = npmScriptsCalled(lines);
+    expect(called).toEqual(expect.arrayContaining(['check', 'build']));
+    expect(called.filter((s) => !scripts.includes(s))).toEqual([]);
+    const files = nodeScriptsCalled(lines);
+    expect(files).toEqual(['scripts/code-quality.ts']);
+    for (const f of files) expect(existsSync(join(projectRoot, f)), f).toBe(true);
+  });
+
+  it('turns the check’s JSON (after npm’s banner) into a GitLab Code Quality report', () => {
+    const out = '\n> shoukong@0.1.0 check\n> node scripts/check.ts --format json\n\n' + JSON.stringify([{ file: 'content/a.mdx', line: 3, column: 9, endLine: 3, endColumn: 12, severity: 'error', ruleId: 'number/pattern', message: '编号 "X" 不符合' }]);
+    const [issue] = toCodeQuality(parseCheckJson(out));
+    expect(issue).toMatchObject({ check_name: 'number/pattern', severity: 'major', location: { path: 'content/a.mdx', lines: { begin: 3 } }, description: '编号 "X" 不符合（number/pattern）' });
+    expect(issue!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
