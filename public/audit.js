@@ -39,10 +39,10 @@
       return el('tr', { 'data-number': doc.number, 'data-state': state },
         el('td', { class: 'num' }, link(doc.href, doc.number)),
         el('td', {}, doc.title),
-        el('td', { class: 'num' }, v ? link(doc.historyHref && `${doc.historyHref}#${v.anchor}`, v.version) : '—'),
+        el('td', { class: 'num', 'data-label': '在用版本' }, v ? link(doc.historyHref && `${doc.historyHref}#${v.anchor}`, v.version) : '—'),
         el('td', {}, el('span', { class: `status status-${badges[state]}` }, labels[state])),
-        el('td', { class: 'num' }, v ? v.from : '—'),
-        el('td', {}, (v && v.approvedBy) || '—'),
+        el('td', { class: 'num', 'data-label': '生效' }, v ? v.from : '—'),
+        el('td', { 'data-label': '批准' }, (v && v.approvedBy) || '—'),
         el('td', {}, source, ...(v && v.commit ? [' · ', el('code', {}, v.commit.slice(0, 7))] : [])),
         el('td', {}, ...end));
     });

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { editorSnippets } from '../../src/authoring/snippets.ts';
+import { checkOnce, watchMarkers } from '../../src/authoring/watch-check.ts';
+import { exampleSet, projectRoot } from './helpers.ts';
+
+/** VS Code's files are JSON with whole-line // comments. */
+function jsonc(path: string): any {
+  const text = readFileSync(join(projectRoot, path), 'utf8');
+  return JSON.parse(text.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n'));
+}
+
+describe('.vscode', () => {
+  it('wires the organisation and framework JSON Schemas for the YAML extension, which it recommends', () => {
+    const settings = jsonc('.vscode/settings.json');
+    expect(settings['yaml.schemas']).toEqual({
+      './schema/organization.schema.json': ['content/org/organization.yaml'],
+      './schema/framework.schema.json': ['content/org/frameworks/*.yaml'],
+    });
+    for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(join(projectRoot, schema)), schema).toBe(true);
+    expect(jsonc('.vscode/extensions.json').recommendations).toEqual(['redhat.vscode-yaml', 'unifiedjs.vscode-mdx']);
+  });
+
+  it('has snippets for every frontmatter field, up to date with schema/frontmatter.schema.json (else: node scripts/gen-snippets.ts)', () => {
+    const schema = JSON.parse(readFileSync(join(projectRoot, 'schema/frontmatter.schema.json'), 'utf8'));
+    expect(jsonc('.vscode/shoukong.code-snippets')).toEqual(editorSnippets(schema));
+    const fields = new Set<string>(schema.oneOf.flatMap((v: { properties: object }) => Object.keys(v.properties)));
+    const prefixes = new Set(Object.values(editorSnippets(schema)).map((s) => s.prefix[0]));
+    expect([...fields].filter((f) => !prefixes.has(f))).toEqual([]);
+    expect(editorSnippets(schema)['字段 retention（保存期限）']).toEqual({
+      scope: 'mdx,markdown',
+      prefix: ['retention', '保存期限'],
+      body: ['retention: ${1}'],
+      description: '保存期限，如 3年、6个月、长期、永久（适用：质量记录）',
+    });
+  });
+
+  it('the tasks’ problem matcher reads the real check output: file, line, column, severity, message, rule', () => {
+    const tasks = jsonc('.vscode/tasks.json').tasks as { label: string; problemMatcher: any }[];
+    const watchTask = tasks.find((t) => t.label === '受控：保存即检查')!;
+    const matcher = watchTask.problemMatcher;
+    expect(new RegExp(matcher.background.beginsPattern).test(watchMarkers.begin)).toBe(true);
+    expect(new RegExp(matcher.background.endsPattern).test(watchMarkers.end)).toBe(true);
+    expect(tasks.find((t) => t.label === '受控：检查全部文件')!.problemMatcher.pattern).toEqual(matcher.pattern);
+
+    const root = exampleSet();
+    const path = join(root, 'content/records/jmi-jl-13-01.mdx');
+    const text = readFileSync(path, 'utf8').replace('retention: 长期', 'retention: 很久');
+    writeFileSync(path, text);
+    const line = text.split('\n').indexOf('retention: 很久') + 1;
+    const output = checkOnce(root);
+    expect(output.startsWith(`${watchMarkers.begin}\n`)).toBe(true);
+    expect(output.endsWith(`${watchMarkers.end}\n`)).toBe(true);
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const problems = output.split('\n').flatMap((line) => {
+      const m = pattern.exec(line);
+      return m ? [[m[1], m[2], m[3], m[4], m[6]].join(' ') + ' | ' + m[5]] : [];
+    });
+    expect(problems).toEqual([`content/records/jmi-jl-13-01.mdx ${line} 12 error schema/type | 字段 "retention" 的值 "很久" 无效：保存期限写成 3年、6个月、长期 或 永久`]);
+  });
+});
