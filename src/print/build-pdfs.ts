@@ -15,8 +15,8 @@ import { blankFormHtml } from './form-html.ts';
 import { cacheKey, openPdfCache, pdfCacheDir } from './pdf-cache.ts';
 import { withMetadata } from './pdf-info.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from './pdf-paths.ts';
-import { startRenderer, type PdfRenderer } from './pdf-renderer.ts';
-import { isPrintable, printContext, type PrintableDocument } from './print-context.ts';
+import { startRenderer } from './pdf-renderer.ts';
+import { isPrintable, printContext, type PrintableDocument, type PrintContext } from './print-context.ts';
 import { templateVersion } from './print-css.ts';
 import { buildWholeManual } from './whole-manual.ts';
 import { typeLabels } from '../model/document-types.ts';
@@ -45,7 +45,9 @@ export interface BuildPdfsResult {
   bookPages: number;
 }
 
-interface Job {
+
+/** One PDF to print: its document, file name under the PDF folder, print HTML and cache key. */
+export interface PrintJob {
   doc: PrintableDocument;
   file: string;
   html: string;
@@ -53,10 +55,11 @@ interface Job {
   title: string;
 }
 
-/** Builds every PDF; throws BrowserNotFoundError when something must be printed and no browser exists. */
-export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsResult> {
-  const { root, set, outDir, log } = options;
-  const started = performance.now();
+/**
+ * Everything to print, before any printing: each document's print HTML (and each record's blank
+ * form), with its cache key. Also used by the benchmark to give pagedjs-cli the same pages.
+ */
+export async function printJobs(root: string, set: DocumentSet, log: (line: string) => void): Promise<{ jobs: PrintJob[]; ctx: PrintContext; fingerprint: string }> {
   const fonts = printFonts();
   const fingerprint = fontsFingerprint(fonts);
   const docs = set.documents.filter(isPrintable);
@@ -66,30 +69,36 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     { cacheDir: join(root, flowchartCacheDir), log },
   );
   const ctx = printContext(set, { commit: commitStamp(root), fontCss: fontFaceCss(fonts), flowcharts });
-  const cache = options.cache === false ? undefined : openPdfCache(join(root, pdfCacheDir));
-
-  const job = (doc: PrintableDocument, file: string, html: string, title: string): Job => ({ doc, file, html, title, key: cacheKey(templateVersion, fingerprint, html) });
-  const jobs: Job[] = [];
+  const job = (doc: PrintableDocument, file: string, html: string, title: string): PrintJob => ({ doc, file, html, title, key: cacheKey(templateVersion, fingerprint, html) });
+  const jobs: PrintJob[] = [];
   for (const doc of docs) {
     jobs.push(job(doc, documentPdfFile(doc.data.number), documentHtml(doc, ctx), `${doc.data.number} ${doc.data.title}`));
     if (doc.type === 'record' && doc.data.fields) jobs.push(job(doc, formPdfFile(doc.data.number), blankFormHtml(doc, ctx), `${doc.data.number} ${doc.data.title}（空白表单）`));
   }
+  return { jobs, ctx, fingerprint };
+}
 
+/** Builds every PDF; throws BrowserNotFoundError when something must be printed and no browser exists. */
+export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsResult> {
+  const { root, set, outDir, log } = options;
+  const started = performance.now();
+  // The browser starts while the print HTML is being prepared; it is only waited for when a page
+  // is not in the cache (and a missing browser only matters then).
+  const starting = startRenderer({ tabs: options.tabs ?? 2 });
+  starting.catch(() => undefined);
   const staging = `${outDir}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(join(staging, 'forms'), { recursive: true });
-  let renderer: PdfRenderer | undefined;
-  let starting: Promise<PdfRenderer> | undefined;
-  const render = async (html: string): Promise<Uint8Array> => {
-    starting ??= startRenderer({ tabs: options.tabs ?? 2 }).then((r) => (renderer = r));
-    return (await starting).render(html);
-  };
-  const created = new Date();
-  const byFile = new Map<string, Uint8Array>();
-  let rendered = 0;
-  let done = 0;
-
   try {
+    const { jobs, ctx, fingerprint } = await printJobs(root, set, log);
+    const docs = set.documents.filter(isPrintable);
+    const cache = options.cache === false ? undefined : openPdfCache(join(root, pdfCacheDir));
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(join(staging, 'forms'), { recursive: true });
+    const render = async (html: string): Promise<Uint8Array> => (await starting).render(html);
+    const created = new Date();
+    const byFile = new Map<string, Uint8Array>();
+    let rendered = 0;
+    let done = 0;
+
     await runPool(jobs, options.tabs ?? 2, async (j) => {
       let pdf = cache?.get(j.key);
       if (!pdf) {
@@ -111,7 +120,16 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     let bookPages = 0;
     if (!book) {
       const bookStarted = performance.now();
-      const built = await buildWholeManual({ parts, ctx, render, created, date });
+      // Cover and contents come from the cache too when their HTML is unchanged (same page counts).
+      const renderCached = async (html: string) => {
+        const key = cacheKey(templateVersion, fingerprint, html);
+        const hit = cache?.get(key);
+        if (hit) return hit;
+        const pdf = await render(html);
+        cache?.set(key, pdf);
+        return pdf;
+      };
+      const built = await buildWholeManual({ parts, ctx, render: renderCached, created, date });
       book = built.pdf;
       bookPages = built.layout.totalPages;
       cache?.set(bookKey, book);
@@ -128,7 +146,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     log(`PDF 完成：${docs.length} 份文件、${forms} 份空白表单、体系文件汇编 ${parts.length} 份文件；新生成 ${rendered}，复用缓存 ${jobs.length - rendered}；用时 ${seconds} 秒 → ${outDir}`);
     return { documents: docs.length, forms, rendered, cached: jobs.length - rendered, bookPages };
   } finally {
-    await renderer?.close();
+    await starting.then((renderer) => renderer.close(), () => undefined);
     rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
  * its 第 X 页 共 Y 页), behind a cover and a table of contents whose page numbers are computed from
  * the page counts, with a bookmark for every document grouped by layer.
  */
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { layerLabels } from '../model/document-types.ts';
 import { bookSections, type BookSection } from './book-order.ts';
 import { escapeHtml } from './html.ts';
@@ -135,7 +135,7 @@ export async function buildWholeManual(options: {
   date: string;
 }): Promise<{ pdf: Uint8Array; layout: BookLayout }> {
   const { parts, ctx, render } = options;
-  const loaded = await Promise.all(parts.map((p) => PDFDocument.load(p.pdf, { updateMetadata: false })));
+  const loaded = await Promise.all(parts.map((p) => PDFDocument.load(p.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
   const counts = loaded.map((d) => d.getPageCount());
   const cover = await PDFDocument.load(await render(coverHtml(ctx, parts, options.date)));
   let contentsPages = Math.max(1, Math.ceil(parts.length / 38));
@@ -160,5 +160,5 @@ export async function buildWholeManual(options: {
     author: ctx.institution,
     created: options.created,
   });
-  return { pdf: await book.save(), layout };
+  return { pdf: await book.save({ objectsPerTick: Infinity }), layout };
 }
