@@ -9,7 +9,7 @@ import { formatGithub } from '../diagnostics/format-github.ts';
 import { formatJson } from '../diagnostics/format-json.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { coverageOf } from '../model/coverage.ts';
-import { fileParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
@@ -65,7 +65,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
     return { exitCode: 2, stdout: '', stderr: '--summary 需要与 --base 一起使用\n' };
   }
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
-  const cache = values['no-cache'] ? undefined : fileParseCache(join(root, '.cache/shoukong/parse-cache.json'), parserVersion());
+  const cache = values['no-cache'] ? undefined : shardedParseCache(join(root, '.cache/shoukong'), parserVersion());
   const set = loadDocumentSet(root, cache ? { cache } : {});
   const git = gitRunner(root);
   const history = values['no-history'] ? undefined : historyAtTopLevel(root, git);

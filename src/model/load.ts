@@ -1,6 +1,6 @@
 /** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
@@ -137,26 +137,45 @@ function hashOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** A parse cache kept as one JSON file; written only when something changed. */
-export function fileParseCache(path: string, version: string): ParseCache & { save(): void } {
-  let entries: Record<string, ParsedFile> = {};
-  try {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, ParsedFile> };
-    if (stored.version === version) entries = stored.entries;
-  } catch {
-    // No cache yet, or an unreadable one: start empty.
-  }
-  let dirty = false;
+/**
+ * A parse cache kept as one small JSON file per file version under `dir/parse-<parser version>/`, so a
+ * run after a one-file change reads the others and writes only that one. Each entry is written to a
+ * temporary name and renamed, so an interrupted run never leaves a half-written entry; entries no file
+ * uses any more, and folders of other parser versions, are removed when something was written.
+ */
+export function shardedParseCache(dir: string, version: string): ParseCache & { save(): void } {
+  const folderName = `parse-${version.slice(0, 16)}`;
+  const folder = join(dir, folderName);
+  const keyOf = (path: string, hash: string) => createHash('sha1').update(path).update('\0').update(hash).digest('hex');
+  const used = new Set<string>();
+  const pending = new Map<string, ParsedFile>();
   return {
-    get: (p, hash) => (entries[p]?.hash === hash ? entries[p] : undefined),
+    get(path, hash) {
+      const key = keyOf(path, hash);
+      used.add(key);
+      try {
+        const file = JSON.parse(readFileSync(join(folder, `${key}.json`), 'utf8')) as ParsedFile;
+        return file.path === path && file.hash === hash ? file : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     set(file) {
-      entries[file.path] = file;
-      dirty = true;
+      const key = keyOf(file.path, file.hash);
+      used.add(key);
+      pending.set(key, file);
     },
     save() {
-      if (!dirty) return;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, JSON.stringify({ version, entries }));
+      if (pending.size === 0) return;
+      mkdirSync(folder, { recursive: true });
+      for (const [key, file] of pending) {
+        const temporary = join(folder, `${key}.${process.pid}.tmp`);
+        writeFileSync(temporary, JSON.stringify(file));
+        renameSync(temporary, join(folder, `${key}.json`));
+      }
+      pending.clear();
+      for (const name of readdirSync(folder)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(folder, name), { force: true });
+      for (const name of readdirSync(dir)) if (name !== folderName && /^parse-/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
     },
   };
 }

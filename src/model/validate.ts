@@ -74,8 +74,14 @@ export function validateWhole<T>(schema: z.ZodType<T>, raw: unknown, places: Rec
   return { issues: result.error.issues.map((issue) => toSchemaIssue(issue, issue.path.map(String), places, fallback)) };
 }
 
+const titleIndexes = new WeakMap<Shape, Map<string, string>>();
+
+/** Chinese field titles → field names, built once per schema. */
 function titleIndex(shape: Shape): Map<string, string> {
+  const known = titleIndexes.get(shape);
+  if (known) return known;
   const map = new Map<string, string>();
+  titleIndexes.set(shape, map);
   for (const [key, field] of Object.entries(shape)) {
     const title = z.globalRegistry.get(field)?.title;
     if (typeof title === 'string') map.set(title, key);

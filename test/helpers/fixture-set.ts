@@ -30,7 +30,8 @@ export type FileOverrides = Record<string, string | Uint8Array>;
 /** Copies the base set into a fresh temp dir, lays `overrides` over it and deletes `remove`. */
 export function buildSet(overrides: FileOverrides = {}, remove: readonly string[] = []): string {
   const root = mkdtempSync(join(tmpdir(), 'shoukong-fixture-'));
-  cpSync(baseDir, root, { recursive: true });
+  // Only content/: a cache some run left beside it would change Git hashes in the change-control cases.
+  cpSync(join(baseDir, 'content'), join(root, 'content'), { recursive: true });
   for (const path of remove) rmSync(join(root, path), { force: true });
   for (const [path, content] of Object.entries(overrides)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
