@@ -3,7 +3,7 @@ import { cssString } from './html.ts';
 import { sansFamily, serifFamily, symbolsFamily } from './fonts.ts';
 
 /** Bumped whenever the print templates change; part of every PDF cache key. */
-export const templateVersion = 'print-9';
+export const templateVersion = 'print-10';
 
 /** What every page of one printed document carries in its margins (页眉页脚). */
 export interface PageFurniture {
@@ -41,7 +41,7 @@ export const baseCss = `
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
 body{margin:0;font-family:${serif};font-size:10.5pt;line-height:1.65;color:#111;font-kerning:normal;}
 h1,h2,h3,h4,h5,h6,th,.title-block,.label,figcaption,.note-title,.form-head{font-family:${sans};}
-h1{font-size:18pt;font-weight:700;text-align:center;margin:2mm 0 4mm;letter-spacing:0.08em;line-height:1.3;}
+h1{font-size:18pt;font-weight:700;text-align:center;text-wrap:balance;margin:2mm 0 4mm;letter-spacing:0.08em;line-height:1.3;}
 h2{font-size:13pt;font-weight:700;margin:6mm 0 2mm;break-after:avoid;}
 h3{font-size:11pt;font-weight:700;margin:4mm 0 1.5mm;break-after:avoid;}
 h4,h5,h6{font-size:10.5pt;font-weight:700;margin:3mm 0 1mm;break-after:avoid;}
@@ -72,6 +72,7 @@ mark{background:#fff3a8;}
 
 /* 文件头：标题区 */
 .title-block{margin:0 0 5mm;position:relative;}
+.title-block.controlled h1{padding:0 21mm;}
 .title-block .doc-kind{text-align:center;font-size:10pt;letter-spacing:0.3em;color:#333;margin:0;}
 .title-block table{font-size:9pt;margin:0 0 2mm;}
 .title-block th{width:17mm;white-space:nowrap;}

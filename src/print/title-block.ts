@@ -40,7 +40,7 @@ export function titleBlockHtml(doc: PrintableDocument, ctx: PrintContext): strin
   const mark = d.status === 'effective' ? '<div class="controlled-mark">受控</div>' : '';
   const statusNote =
     d.status === 'obsolete' ? '<p class="status-note">本文件已作废，仅供追溯查阅，不得作为工作依据</p>' : d.status === 'draft' ? '<p class="status-note">本文件为草稿，尚未批准发布，不得作为工作依据</p>' : '';
-  return `<header class="title-block">
+  return `<header class="title-block${mark ? ' controlled' : ''}">
 ${mark}<p class="doc-kind">${typeLabels[doc.type!]}</p>
 <h1>${escapeHtml(d.title)}</h1>
 ${statusNote}<table class="control-fields"><tbody>

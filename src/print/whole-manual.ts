@@ -3,7 +3,7 @@
  * its 第 X 页 共 Y 页), behind a cover and a table of contents whose page numbers are computed from
  * the page counts, with a bookmark for every document grouped by layer.
  */
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { layerLabels } from '../model/document-types.ts';
 import { bookSections, type BookSection } from './book-order.ts';
 import { escapeHtml } from './html.ts';
@@ -50,6 +50,7 @@ const bookCss = `
 .contents tr.group td{background:#eceff3;font-family:'Shoukong Sans','Shoukong Symbols';font-weight:700;}
 .contents tr.subgroup td{font-family:'Shoukong Sans','Shoukong Symbols';font-weight:700;padding-left:5mm;background:#f7f8fa;}
 .contents td,.contents th{padding:1mm 1.8mm;}
+.contents a{color:inherit;text-decoration:none;}
 `;
 
 /** The cover page. */
@@ -70,6 +71,9 @@ ${example}
   return pageHtml(bookTitle(ctx), null, ctx, content, bookCss);
 }
 
+/** Contents rows link here; after merging, each link is turned into a jump to that page of the book. */
+const pageLinkPrefix = 'https://shoukong.invalid/page/';
+
 /** The table of contents; `starts` are 0-based page indexes in the book (printed 1-based). */
 export function contentsHtml(ctx: PrintContext, parts: BookPart[], starts: number[]): string {
   const index = new Map(parts.map((p, i) => [p, i]));
@@ -83,7 +87,9 @@ export function contentsHtml(ctx: PrintContext, parts: BookPart[], starts: numbe
       members
         .map((p) => {
           const d = p.doc.data;
-          return `<tr><td class="number">${escapeHtml(d.number)}</td><td>${escapeHtml(d.title)}</td><td class="version">${escapeHtml(d.version)}</td><td class="page">${starts[index.get(p)!]! + 1}</td></tr>`;
+          const page = starts[index.get(p)!]! + 1;
+          const link = (text: string) => `<a href="${pageLinkPrefix}${page}">${text}</a>`;
+          return `<tr><td class="number">${link(escapeHtml(d.number))}</td><td>${link(escapeHtml(d.title))}</td><td class="version">${escapeHtml(d.version)}</td><td class="page">${link(String(page))}</td></tr>`;
         })
         .join('')
     );
@@ -123,6 +129,24 @@ export function bookOutline(parts: BookPart[], layout: BookLayout): OutlineItem[
   ];
 }
 
+/** Makes the contents clickable: Chromium wrote each row's link as a URI; point it at the page instead. */
+function linkContents(book: PDFDocument, layout: BookLayout): void {
+  const pages = book.getPages();
+  for (const page of pages.slice(layout.coverPages, layout.coverPages + layout.contentsPages)) {
+    const annots = page.node.Annots();
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = annots.lookup(i, PDFDict);
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      if (!uri?.startsWith(pageLinkPrefix)) continue;
+      const target = pages[Number(uri.slice(pageLinkPrefix.length)) - 1];
+      if (!target) continue;
+      annot.delete(PDFName.of('A'));
+      annot.set(PDFName.of('Dest'), book.context.obj([target.ref, PDFName.of('XYZ'), null, null, null]));
+    }
+  }
+}
+
 /**
  * Builds the book. The contents are rendered once with a guessed length and again only when the
  * guess was wrong, so its page numbers always match where documents start.
@@ -152,6 +176,7 @@ export async function buildWholeManual(options: {
     const pages = await book.copyPages(source, source.getPageIndices());
     for (const page of pages) book.addPage(page);
   }
+  linkContents(book, layout);
   setOutline(book, bookOutline(parts, layout));
   applyMetadata(book, {
     title: bookTitle(ctx),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildPdfs, type BuildPdfsResult } from '../../src/print/build-pdfs.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from '../../src/print/pdf-paths.ts';
-import { fontsOf, outlineOf, pageSizes, pageTexts } from './pdf-reading.ts';
+import { fontsOf, linkTargets, outlineOf, pageSizes, pageTexts } from './pdf-reading.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures/small-system');
 const pngDir = join(import.meta.dirname, '../../test-output/pdf-png');
@@ -149,6 +149,21 @@ describe('the whole manual', () => {
     let total = 0;
     for (const number of current) total += (await pageSizes(read(documentPdfFile(number)))).length;
     expect(texts.length).toBe(total + 1 + contents.length);
+  });
+
+  it('makes each contents row a link to the page where its document starts', async () => {
+    const bytes = read(wholeManualFile);
+    const texts = await pageTexts(bytes);
+    const contentsPages = texts.flatMap((t, i) => (t.includes('编号文件名称版本页码') ? [i] : []));
+    const targets = await linkTargets(bytes, contentsPages);
+    // Number, title and page number of every row are links.
+    expect(targets.length).toBe(current.length * 3);
+    const starts = [...new Set(targets)];
+    expect(starts.length).toBe(current.length);
+    starts.forEach((page, i) => {
+      expect(texts[page], current[i]).toContain(current[i]!);
+      expect(texts[page], current[i]).toContain('第1页共');
+    });
   });
 
   it('leaves out documents that are not current', async () => {

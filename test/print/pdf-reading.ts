@@ -64,3 +64,19 @@ export async function pageSizes(bytes: Uint8Array): Promise<{ width: number; hei
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   return pdf.getPages().map((p) => p.getSize());
 }
+
+/** Internal links (GoTo destinations) on the given pages: the 0-based page each one jumps to. */
+export async function linkTargets(bytes: Uint8Array, pageIndexes: number[]): Promise<number[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pages = pdf.getPages();
+  const refs = pages.map((p) => p.ref);
+  const targets: number[] = [];
+  for (const index of pageIndexes) {
+    const annots = pages[index]!.node.Annots();
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const dest = annots.lookup(i, PDFDict).lookupMaybe(PDFName.of('Dest'), PDFArray);
+      if (dest) targets.push(refs.indexOf(dest.get(0) as PDFRef));
+    }
+  }
+  return targets;
+}
