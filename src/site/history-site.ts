@@ -7,7 +7,10 @@ import { buildGraph } from '../graph/build-graph.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { buildRegister, type RegisterRow } from '../history/register.ts';
 import type { DocumentType } from '../model/document-types.ts';
-import { loadDocumentSet } from '../model/load.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
+import { parserVersion } from '../model/parser-version.ts';
 import { documentPath } from '../render/urls.ts';
 import { auditDocuments, presetDates, type AuditDocument } from './history-audit.ts';
 import { historyPageView, type CommitView, type HistoryPageView } from './history-view.ts';
@@ -27,7 +30,13 @@ export interface HistorySite {
 }
 
 /** Kept on globalThis so that every page chunk of the Astro build shares one read. */
-const cache = globalThis as { shoukongHistorySite?: { root: string; value: HistorySite } };
+const cache = globalThis as { shoukongHistorySite?: { key: string; set: DocumentSet; value: HistorySite } };
+
+/** The set `npm run build` already loaded and checked, when it hands one over (see load-site.ts). */
+function handedOverSet(root: string): DocumentSet | undefined {
+  const set = (globalThis as Record<symbol, unknown>)[Symbol.for('shoukong.loadedDocumentSet')] as DocumentSet | undefined;
+  return set?.root === root ? set : undefined;
+}
 
 /** Where content and .git live during a build: SHOUKONG_CONTENT_ROOT (set by buildSite) or the working directory. */
 export function historyRoot(): string {
@@ -42,19 +51,21 @@ export function buildToday(): string {
 
 /** Reads (once per root and process) the history data of the site. */
 export function historySite(root = historyRoot()): HistorySite {
-  if (cache.shoukongHistorySite?.root !== root) {
-    const value = readHistorySite(root);
-    cache.shoukongHistorySite = { root, value };
-    // The build output says so too when the history is incomplete (shallow clone) or missing.
-    if (value.history.notice) console.warn(`版本历史：${value.history.notice}`);
-  }
-  return cache.shoukongHistorySite.value;
+  const key = `${root}\0${buildToday()}`;
+  const handed = handedOverSet(root);
+  const memo = cache.shoukongHistorySite;
+  if (memo?.key === key && (!handed || memo.set === handed)) return memo.value;
+  const set = handed ?? loadDocumentSet(root, { cache: shardedParseCache(join(root, '.cache/shoukong'), parserVersion()) });
+  const value = readHistorySite(root, set);
+  cache.shoukongHistorySite = { key, set, value };
+  // The build output says so too when the history is incomplete (shallow clone) or missing.
+  if (value.history.notice) console.warn(`版本历史：${value.history.notice}`);
+  return value;
 }
 
-function readHistorySite(root: string): HistorySite {
-  const set = loadDocumentSet(root);
+function readHistorySite(root: string, set: DocumentSet): HistorySite {
   const graph = buildGraph(set);
-  const history = readRepositoryHistory(root);
+  const history = historyAtTop(root);
   const today = buildToday();
   const typeOf = new Map<string, DocumentType>();
   for (const doc of set.documents) if (doc.type && doc.data.number && doc.data.title && doc.data.status) typeOf.set(doc.data.number, doc.type);
@@ -84,6 +95,15 @@ function readHistorySite(root: string): HistorySite {
       return type ? documentPath(type, number) : undefined;
     },
   };
+}
+
+/**
+ * The Git history when `root` is the top of its repository. Paths in the log are relative to the top,
+ * so a content root inside another repository (a generated set under .cache/) has no history of its own.
+ */
+function historyAtTop(root: string): RepositoryHistory {
+  if (existsSync(join(root, '.git'))) return readRepositoryHistory(root);
+  return { available: false, shallow: false, documents: [], byPath: new Map(), byNumber: new Map(), gitProcesses: 0, notice: `${root} 不是 Git 仓库的根目录，无法给出版本历史；修订记录仍可在各文件页查看。` };
 }
 
 /** 最近变更 of a published document for its page header, with the link to its history page. */
