@@ -3,7 +3,7 @@
  * manual, into `outDir`. One browser for the run, reused tabs, and a cache so that unchanged
  * documents are not printed again.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowcharts } from '../render/mermaid.ts';
@@ -86,7 +86,9 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
   // is not in the cache (and a missing browser only matters then).
   const starting = startRenderer({ tabs: options.tabs ?? 2 });
   starting.catch(() => undefined);
-  const staging = `${outDir}.partial-${process.pid}`;
+  // Written beside the cache, not inside the output's parent (a site build may replace that folder
+  // meanwhile), and moved into place only when every PDF is there.
+  const staging = join(root, '.cache/shoukong', `pdf-out-${process.pid}`);
   try {
     const { jobs, ctx, fingerprint } = await printJobs(root, set, log);
     const docs = set.documents.filter(isPrintable);
@@ -140,7 +142,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
 
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
-    renameSync(staging, outDir);
+    moveInto(staging, outDir);
     const forms = jobs.length - docs.length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`PDF 完成：${docs.length} 份文件、${forms} 份空白表单、体系文件汇编 ${parts.length} 份文件；新生成 ${rendered}，复用缓存 ${jobs.length - rendered}；用时 ${seconds} 秒 → ${outDir}`);
@@ -153,6 +155,16 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
 
 function keywordsOf(doc: PrintableDocument): string[] {
   return [doc.data.number, typeLabels[doc.type!], '受控文件', ...(doc.data.clauses ?? [])];
+}
+
+/** Renames a finished folder into place, copying when it crosses file systems. */
+function moveInto(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+  }
 }
 
 /** YYYY-MM-DD in local time. */

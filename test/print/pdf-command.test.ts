@@ -55,6 +55,6 @@ describe('no browser', () => {
       else process.env[browserSetting] = before;
     }
     expect(existsSync(join(root, 'dist/pdf'))).toBe(false);
-    expect(existsSync(join(root, `dist/pdf.partial-${process.pid}`))).toBe(false);
+    expect(existsSync(join(root, `.cache/shoukong/pdf-out-${process.pid}`))).toBe(false);
   }, 60_000);
 });
