@@ -1,5 +1,6 @@
 /** 文件头：the title block at the top of a printed document, and its revision records table. */
 import { statusLabels, typeLabels } from '../model/document-types.ts';
+import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
 import { escapeHtml } from './html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
@@ -17,6 +18,7 @@ export function departmentsText(refs: string[] | 'all' | undefined, ctx: PrintCo
 function typeRows(doc: PrintableDocument, ctx: PrintContext): Row[] {
   const d = doc.data;
   const rows: Row[] = [];
+  if (doc.type === 'manual-section' && d.part) rows.push(['所属部分', manualPartLabels[d.part]]);
   if (d.procedure) rows.push(['所属程序', d.procedure]);
   if (doc.type === 'record') {
     if (d.keeper) rows.push(['保管部门', ctx.departmentName(d.keeper)]);
