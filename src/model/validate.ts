@@ -61,7 +61,7 @@ export function validateFieldwise<T>(
       continue;
     }
     for (const issue of result.error.issues) {
-      issues.push(toSchemaIssue(issue, [key, ...issue.path.map(String)], places, fallback, fieldSchema));
+      issues.push(...toSchemaIssues(issue, [key, ...issue.path.map(String)], places, fallback, fieldSchema, issue.path.map(String)));
     }
   }
   return { data: data as Partial<T>, issues };
@@ -71,7 +71,7 @@ export function validateFieldwise<T>(
 export function validateWhole<T>(schema: z.ZodType<T>, raw: unknown, places: Record<string, FieldPlace>, fallback: Span): { data?: T; issues: SchemaIssue[] } {
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return { data: result.data, issues: [] };
-  return { issues: result.error.issues.map((issue) => toSchemaIssue(issue, issue.path.map(String), places, fallback)) };
+  return { issues: result.error.issues.flatMap((issue) => toSchemaIssues(issue, issue.path.map(String), places, fallback, schema, issue.path.map(String))) };
 }
 
 const titleIndexes = new WeakMap<Shape, Map<string, string>>();
@@ -108,6 +108,43 @@ function describeInput(input: unknown): string {
   return String(input);
 }
 
+/** One issue per unknown key (each with its own did-you-mean from the keys allowed there); otherwise one issue. */
+function toSchemaIssues(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, schema: z.ZodType | undefined, inner: string[]): SchemaIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [toSchemaIssue(issue, path, places, fallback, schema)];
+  const allowed = schema ? objectKeysAt(schema, inner) : [];
+  const where = path.join('.');
+  return issue.keys.map((key) => {
+    const suggestion = closest(key, allowed);
+    const keyPath = [...path, key].join('.');
+    return {
+      kind: 'unknown' as const,
+      path: keyPath,
+      message: `未知字段 "${key}"${where ? `（在 ${where} 中）` : ''}${suggestion ? `，是否要写 "${suggestion}"？` : `；这里可写的字段是 ${allowed.join('、') || '（无）'}`}`,
+      span: places[keyPath]?.key ?? places[keyPath]?.value ?? places[where]?.value ?? fallback,
+    };
+  });
+}
+
+/** The keys an object schema allows at `path` (array indexes skipped, optional unwrapped). */
+function objectKeysAt(schema: z.ZodType, path: readonly string[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined => {
+    let t = s;
+    while (t && ['optional', 'nullable', 'default'].includes(t._zod.def.type)) t = (t._zod.def as unknown as { innerType: z.ZodType }).innerType;
+    return t;
+  };
+  for (const segment of path) {
+    current = unwrap(current);
+    if (!current) return [];
+    if (current._zod.def.type === 'array') current = (current._zod.def as unknown as { element: z.ZodType }).element;
+    else if (current._zod.def.type === 'object') current = (current as z.ZodObject).shape[segment];
+    else return [];
+  }
+  current = unwrap(current);
+  if (current?._zod.def.type === 'array') current = unwrap((current._zod.def as unknown as { element: z.ZodType }).element);
+  return current?._zod.def.type === 'object' ? Object.keys((current as z.ZodObject).shape) : [];
+}
+
 function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, fieldSchema?: z.ZodType): SchemaIssue {
   const dotted = path.join('.');
   const where = (p: string[]): Span => {
@@ -135,15 +172,15 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
   switch (issue.code) {
     case 'invalid_type':
       return { kind: 'type', path: dotted, message: `字段 "${name}" 应为${typeNames[issue.expected] ?? issue.expected}，实际是 ${describeInput(input)}`, span: where(path) };
-    case 'unrecognized_keys':
+    case 'invalid_value': {
+      const suggestion = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
       return {
-        kind: 'unknown',
-        path: [...path, issue.keys[0]!].join('.'),
-        message: `未知字段 "${issue.keys.join('", "')}"${dotted ? `（在 ${dotted} 中）` : ''}；请删除或改成字段表中的名称`,
-        span: keyOrValue([...path, issue.keys[0]!]),
+        kind: 'type',
+        path: dotted,
+        message: `字段 "${name}" 的值 ${describeInput(input)} 无效，${suggestion ? `是否要写 "${suggestion}"？` : ''}应为 ${issue.values.map((v) => `"${String(v)}"`).join('、')} 之一`,
+        span: where(path),
       };
-    case 'invalid_value':
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 的值 ${describeInput(input)} 无效，应为 ${issue.values.map((v) => `"${String(v)}"`).join('、')} 之一`, span: where(path) };
+    }
     case 'too_small':
       if (issue.origin === 'array') return { kind: 'type', path: dotted, message: `字段 "${name}" 至少要有 ${String(issue.minimum)} 项`, span: where(path) };
       if (issue.origin === 'string') return { kind: 'type', path: dotted, message: `字段 "${name}" 不能为空`, span: where(path) };
