@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 export const flowchartCacheDir = '.cache/shoukong/mermaid';
 
 /** Bump when the mermaid configuration changes, so old SVGs are not reused. */
-const renderVersion = 'v1';
+const renderVersion = 'v2';
 
 /** Fonts in order of preference; the first is loaded from @fontsource so labels measure right. */
 export const flowchartFontFamily = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
@@ -131,7 +131,7 @@ function finishSvg(svg: string): string {
   return svg
     .replace(/<svg([^>]*?)\swidth="100%"/, '<svg$1')
     .replace(/<svg /, '<svg role="img" aria-label="流程图" ')
-    .replace(/style="max-width: ([\d.]+)px;"/, 'style="max-width: $1px; width: 100%; height: auto;"');
+    .replace(/style="max-width: ([\d.]+)px;"/, 'style="max-width: $1px; width: 100%; height: auto; --natural-width: $1px;"');
 }
 
 function defaultCacheDir(): string {

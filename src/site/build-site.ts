@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { shardedParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
+import { parserVersion } from '../model/parser-version.ts';
+import { handOverDocumentSet } from './load-site.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,6 +28,8 @@ export interface BuildSiteOptions {
   search?: boolean;
   /** Whether to stop on check errors (default true; the benchmark's generated sets are known clean). */
   check?: boolean;
+  /** Whether to use the parse cache shared with npm run check (default true). */
+  parseCache?: boolean;
   /** Date used by the check for overdue reviews. */
   today?: string;
   log?: (line: string) => void;
@@ -62,7 +66,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   };
 
   // 1. Check: errors stop the build before anything is written.
-  const set = await time('check', () => loadDocumentSet(contentRoot));
+  // The same parse cache as npm run check: unchanged files are not parsed again.
+  const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
+  const set = await time('check', () => loadDocumentSet(contentRoot, cache ? { cache } : {}));
+  cache?.save();
   if (options.check !== false) {
     const diagnostics = runCheck(set, options.today ? { today: options.today } : {});
     const { errors, warnings } = countBySeverity(diagnostics);
@@ -83,12 +90,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', ASTRO_TELEMETRY_DISABLED: '1' };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
+    handOverDocumentSet(set);
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: 'warn', cacheDir: join(projectRoot, '.cache/astro') });
+        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro') });
       });
     } finally {
+      handOverDocumentSet(undefined);
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;

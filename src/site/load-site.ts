@@ -1,17 +1,33 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDocumentSet } from '../model/load.ts';
+import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../render/body-html.ts';
 import { flowchartCacheDir, renderFlowcharts } from '../render/mermaid.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 
-/** The site model with each document's rendered body, keyed by document number. */
+/** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
 export interface LoadedSite extends SiteModel {
-  bodies: Map<string, RenderedBody>;
+  /** Renders the body of a document to inert HTML, with links resolved and flowcharts inlined. */
+  renderBodyOf(number: string): RenderedBody;
+  /** What a document's body rendering depends on besides its own bytes: the titles and states of what it cites, its flowcharts. */
+  bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: number };
 }
 
 let memo: { root: string; promise: Promise<LoadedSite> } | undefined;
+
+/** A set the build script already loaded (and checked), handed to the content loader in the same process. */
+const handoffKey = Symbol.for('shoukong.loadedDocumentSet');
+
+/** Lets the content loader reuse a document set loaded by the build instead of parsing every file again. */
+export function handOverDocumentSet(set: DocumentSet | undefined): void {
+  (globalThis as Record<symbol, unknown>)[handoffKey] = set;
+}
+
+function handedOver(root: string): DocumentSet | undefined {
+  const set = (globalThis as Record<symbol, unknown>)[handoffKey] as DocumentSet | undefined;
+  return set?.root === root ? set : undefined;
+}
 
 /** Where the content lives: SHOUKONG_CONTENT_ROOT (used by the benchmark and tests) or the project root. */
 export function contentRootOf(projectRoot: string): string {
@@ -25,24 +41,28 @@ export function loadSite(root: string, projectRoot = process.cwd()): Promise<Loa
 }
 
 async function loadSiteNow(root: string, projectRoot: string): Promise<LoadedSite> {
-  const set = loadDocumentSet(root);
+  const set = handedOver(root) ?? loadDocumentSet(root);
   const model = buildSiteModel(set);
   const codes = model.documents.flatMap((d) => d.mermaid);
   const svgs = codes.length > 0 ? await renderFlowcharts(codes, { cacheDir: join(projectRoot, flowchartCacheDir) }) : new Map<string, string>();
-  const bodies = new Map<string, RenderedBody>();
-  const pathOf = new Map(set.documents.map((d) => [d.data.number, d.path]));
-  for (const doc of model.documents) {
-    const text = readFileSync(join(root, pathOf.get(doc.number)!), 'utf8');
-    bodies.set(
-      doc.number,
-      renderBody(bodyOf(text), {
-        resolve(number) {
-          const target = model.byNumber.get(number);
-          return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
-        },
-        flowchart: (code) => svgs.get(code),
-      }),
-    );
-  }
-  return { ...model, bodies };
+  const fileOf = new Map(set.documents.map((d) => [d.data.number, d.file]));
+  const resolve = (number: string) => {
+    const target = model.byNumber.get(number);
+    return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
+  };
+  return {
+    ...model,
+    renderBodyOf(number) {
+      const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
+      return renderBody(bodyOf(text), { resolve, flowchart: (code) => svgs.get(code) });
+    },
+    bodyInputs(number) {
+      const file = fileOf.get(number)!;
+      const refs = file.body.refs.map((r) => {
+        const target = resolve(r.target);
+        return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
+      });
+      return { hash: file.hash, refs, flowcharts: file.body.mermaid.filter((m) => svgs.has(m.code)).length };
+    },
+  };
 }

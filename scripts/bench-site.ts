@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:site — builds generated document sets of 1,000 and 5,000 documents with the Shoukong
+ * site (check + flowcharts + Astro + Pagefind; PDFs are measured by their own benchmark) and, in the
+ * same run, a plain Astro Markdown site with the same number of pages; prints pages/s and the ratio.
+ * Also reports the transferred size of a document page (HTML + CSS + JS, fonts separately).
+ *
+ *   npm run bench:site -- --sizes 1000,5000
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildSite, projectRoot } from '../src/site/build-site.ts';
+import { documentPath } from '../src/render/urls.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' } } });
+const sizes = values.sizes.split(',').map(Number);
+const work = join(projectRoot, '.cache/shoukong/bench-site');
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const paragraph = (topic: string) =>
+  `${topic}工作坚持目标导向和问题导向，牵头部门每学期初制订工作计划，明确责任人、完成时限和质量要求；协作部门按分工提供数据和材料。` +
+  `执行中发现偏差的，责任部门在五个工作日内分析原因并提出纠正措施，报质管办备案。学期末对照计划逐项总结，形成自评报告，` +
+  `作为下一轮计划和部门年度考核的依据。`;
+
+/** Procedure numbers JMI/CX/01 … JMI/CX/99, then JMI/CX/01-1 …: `count` of them. */
+function procedureNumbers(count: number): string[] {
+  const out: string[] = [];
+  for (let suffix = 0; out.length < count; suffix++) {
+    for (let n = 1; n <= 99 && out.length < count; n++) out.push(suffix === 0 ? `JMI/CX/${pad(n)}` : `JMI/CX/${pad(n)}-${suffix}`);
+  }
+  return out;
+}
+
+function frontmatter(fields: Record<string, string>): string {
+  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`;
+}
+
+const common = (type: string, number: string, title: string) => ({
+  type,
+  number,
+  title,
+  version: 'A/0',
+  status: 'effective',
+  owners: '[质管办]',
+  cooperating: '[教务处, 人事处]',
+  effectiveDate: '2025-09-01',
+  preparedBy: '刘明华',
+  reviewedBy: '赵德胜',
+  approvedBy: '周志远',
+  revisions: '\n  - version: A/0\n    date: 2025-08-20\n    summary: 首次发布\n    author: 刘明华',
+});
+
+/** Writes a valid generated set of `size` documents (10 per procedure) under `root`; returns the document files. */
+function generateSet(root: string, size: number): { path: string; title: string; body: string }[] {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'content'), { recursive: true });
+  cpSync(join(projectRoot, 'content/org'), join(root, 'content/org'), { recursive: true });
+  const files: { path: string; title: string; body: string }[] = [];
+  const write = (type: string, folder: string, number: string, title: string, extra: Record<string, string>, body: string) => {
+    const path = `content/${folder}/${number.toLowerCase().replace(/\//g, '-')}.mdx`;
+    mkdirSync(join(root, 'content', folder), { recursive: true });
+    writeFileSync(join(root, path), frontmatter({ ...common(type, number, title), ...extra }) + body);
+    files.push({ path, title, body });
+  };
+  const procedures = procedureNumbers(size / 10);
+  procedures.forEach((cx, i) => {
+    const id = cx.slice('JMI/CX/'.length);
+    const topic = `第${i + 1}项业务`;
+    const regs = [1, 2].map((k) => `JMI/ZD/${id}-${pad(k)}`);
+    const recs = [1, 2, 3].map((k) => `JMI/JL/${id}-${pad(k)}`);
+    const flows = [1, 2, 3].map((k) => `JMI/LC/${id}-${pad(k)}`);
+    const standard = `JMI/BZ/${(i % 5) + 1}-${pad(Math.floor(i / 5))}`;
+    const text = `## 1 目的\n\n${paragraph(topic)}\n\n## 2 职责\n\n${paragraph('各部门')}\n\n## 3 工作程序\n\n按 [[${flows[0]}]] 办理，依据 [[${regs[0]}]]，填写 [[${recs[0]}]]。${paragraph(topic)}\n\n## 4 相关文件\n\n- [[${regs[1]}]]\n- [[${standard}]]\n`;
+    write('procedure', 'procedures', cx, `${topic}管理程序`, { regulations: `[${regs.join(', ')}]`, records: `[${recs.join(', ')}]`, flows: `[${flows.join(', ')}]`, standards: `[${standard}]`, clauses: '[iso9001:7.5, zhengai:school]' }, text);
+    regs.forEach((n, k) => write('regulation', 'regulations', n, `${topic}管理办法（${k + 1}）`, {}, `## 第一章 总则\n\n${paragraph(topic)}\n\n## 第二章 职责\n\n${paragraph('学校')}\n`));
+    recs.forEach((n, k) =>
+      write('record', 'records', n, `${topic}登记表（${k + 1}）`, { procedure: cx, keeper: '质管办', retention: '3年', fields: '\n  - label: 填表部门\n    kind: text\n  - label: 类别\n    kind: choice\n    options: [新办, 变更]\n  - label: 明细\n    kind: table\n    columns: [{label: 事项}, {label: 日期, kind: date}]\n    rows: 3\n  - label: 负责人\n    kind: signature' }, `## 用途\n\n${paragraph(topic)}\n`),
+    );
+    flows.forEach((n, k) => {
+      // A handful of distinct charts, as real flows share shapes; each distinct one is rendered once and cached.
+      const variant = (i * 3 + k) % 12;
+      const chart = `flowchart TD\n  A["提出申请"] --> B{"部门审核 ${variant}"}\n  B -- 同意 --> C["办理"]\n  B -- 退回 --> A\n  C --> D["归档"]`;
+      write('flow', 'flows', n, `${topic}办理流程（${k + 1}）`, { procedure: cx, post: '主任', function: `办理${topic}`, scope: '全校', regulations: `[${regs[0]}]`, inputs: `["[[${recs[0]}]] 申请材料"]`, outputs: '[办理结果]', assessmentPoints: '[办结时间]' }, `## 流程说明\n\n${paragraph(topic)}\n\n## 流程图\n\n\`\`\`mermaid\n${chart}\n\`\`\`\n`);
+    });
+    write('standard', 'standards', standard, `${topic}质量标准`, { level: ['school', 'major', 'course', 'teacher', 'student'][i % 5]! }, `## 1 适用范围\n\n${paragraph(topic)}\n`);
+  });
+  return files;
+}
+
+/** A plain Astro project: Markdown files through the glob loader, one bare page per file. */
+function generatePlain(root: string, files: { path: string; title: string; body: string }[]): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', devToolbar: { enabled: false } });\n");
+  writeFileSync(join(root, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: './docs' }) }) };\n");
+  writeFileSync(
+    join(root, 'src/pages/[...slug].astro'),
+    "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{entry.data.title}</title></head><body><h1>{entry.data.title}</h1><Content /></body></html>\n",
+  );
+  files.forEach((f, i) => writeFileSync(join(root, 'docs', `doc-${i}.md`), `---\ntitle: ${JSON.stringify(f.title)}\n---\n${f.body.replace(/\[\[([^\]]+)\]\]/g, '$1')}`));
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+function htmlCount(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+
+/** Bytes of a page as a browser fetches it: HTML + linked CSS + scripts, raw and gzip; fonts apart. */
+function pageWeight(dist: string, page: string): { raw: number; gzip: number; fonts: number; files: number } {
+  const html = readFileSync(join(dist, page, 'index.html'));
+  const text = html.toString('utf8');
+  const assets = [...text.matchAll(/<(?:link rel="stylesheet"|script)[^>]*?(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]!);
+  let raw = html.length;
+  let gzip = gzipSync(html).length;
+  let fonts = 0;
+  for (const asset of assets) {
+    const bytes = readFileSync(join(dist, asset));
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+    for (const font of bytes.toString('utf8').matchAll(/url\((\/[^)]+\.woff2)\)/g)) fonts += statSync(join(dist, font[1]!)).size;
+  }
+  for (const font of text.matchAll(/url\((\/[^)]+\.woff2)\)/g)) fonts += statSync(join(dist, font[1]!)).size;
+  return { raw, gzip, fonts, files: 1 + assets.length };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+mkdirSync(work, { recursive: true });
+// Warm-up so that neither side pays for the first Vite start.
+{
+  const files = generateSet(join(work, 'warm-set'), 20);
+  generatePlain(join(work, 'warm-plain'), files);
+  const { build } = await import('astro');
+  await build({ root: join(work, 'warm-plain'), logLevel: 'error' });
+  await buildSite({ contentRoot: join(work, 'warm-set'), outDir: join(work, 'warm-set/dist'), pdf: false, log: () => {} });
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+for (const size of sizes) {
+  const setRoot = join(work, `set-${size}`);
+  const plainRoot = join(work, `plain-${size}`);
+  const files = generateSet(setRoot, size);
+  generatePlain(plainRoot, files);
+  const { build } = await import('astro');
+  const outDir = join(setRoot, 'dist');
+  // First build (no caches), then a rebuild with nothing changed (both sides reuse their caches).
+  for (const run of ['首次构建', '无改动重建'] as const) {
+    const plain = await timed(() => build({ root: plainRoot, logLevel: 'error' }));
+    const plainPages = htmlCount(join(plainRoot, 'dist'));
+    const site = await timed(() => buildSite({ contentRoot: setRoot, outDir, pdf: false, log: () => {} }));
+    if (site.value.exitCode !== 0) {
+      await buildSite({ contentRoot: setRoot, outDir: join(setRoot, 'failed'), pdf: false, log });
+      throw new Error(`generated set of ${size} did not build (exit ${site.value.exitCode})`);
+    }
+    const t = site.value.timings;
+    const pages = site.value.pages;
+    const withoutSearch = site.ms - (t.search ?? 0);
+    log(
+      `${String(size).padStart(5)} 份文件 ${run} | 纯 Markdown：${plainPages} 页 ${seconds(plain.ms)} 秒 ${(plainPages / (plain.ms / 1000)).toFixed(0)} 页/秒` +
+        ` | 受控：${pages} 页 ${seconds(site.ms)} 秒 ${(pages / (site.ms / 1000)).toFixed(0)} 页/秒` +
+        `（检查 ${seconds(t.check ?? 0)}、流程图 ${seconds(t.flowcharts ?? 0)}、Astro ${seconds(t.astro ?? 0)}、搜索索引 ${seconds(t.search ?? 0)}）`,
+    );
+    log(
+      `        同样文件数的耗时比 ${(site.ms / plain.ms).toFixed(2)}×（不计纯站点没有的搜索索引 ${(withoutSearch / plain.ms).toFixed(2)}×）；` +
+        `每页耗时比 ${(site.ms / pages / (plain.ms / plainPages)).toFixed(2)}×；目标 ≤ 2×`,
+    );
+  }
+  const sample = documentPath('procedure', 'JMI/CX/01').slice(1);
+  const w = pageWeight(outDir, sample);
+  log(`        生成集的程序文件页 /${sample}：HTML+CSS+JS ${kb(w.raw)}（gzip ${kb(w.gzip)}，${w.files} 个文件），字体另计 ${kb(w.fonts)}`);
+}
+
+const exampleDist = join(projectRoot, 'dist');
+if (existsSync(join(exampleDist, 'procedures/jmi-cx-13/index.html'))) {
+  const w = pageWeight(exampleDist, 'procedures/jmi-cx-13');
+  log(`示例 JMI/CX/13 文件页：HTML+CSS+JS ${kb(w.raw)}（gzip ${kb(w.gzip)}，${w.files} 个文件；目标 < 60 KB），字体另计 ${kb(w.fonts)}（仅首次访问下载，之后缓存）`);
+  const flow = pageWeight(exampleDist, 'flows/jmi-lc-13-01');
+  log(`示例 JMI/LC/13-01 流程页（含内联 SVG 流程图）：HTML+CSS+JS ${kb(flow.raw)}（gzip ${kb(flow.gzip)}）`);
+} else {
+  log('（没有示例的 dist/：先运行 npm run build 可同时报告示例文件页的大小）');
+}
