@@ -6,6 +6,7 @@ import { checkCommand } from '../cli/check-command.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { buildPdfs } from './build-pdfs.ts';
 
+/** Help text of `npm run pdf -- --help`. */
 export const pdfUsage = `用法：npm run pdf -- [选项]
   --root <目录>     文件体系所在目录（默认当前目录，其下有 content/）
   --out <目录>      PDF 输出目录（默认 <root>/dist/pdf）
