@@ -130,8 +130,11 @@ function coverageReport(set: DocumentSet): string {
   for (const file of set.frameworks) {
     if (!file.data) continue;
     out.push(`${file.data.name}`);
-    for (const entry of coverageOf(file.data, set.documents).values()) {
-      const depth = entry.id.split('.').length - 1;
+    const coverage = coverageOf(file.data, set.documents);
+    for (const entry of coverage.values()) {
+      // Indent by the clauses above it in this framework, not by the dots in its id.
+      let depth = 0;
+      for (let parent = entry.parent; parent; parent = coverage.get(parent)?.parent) depth++;
       const by = entry.documents.map((d) => d.data.number).join(' ');
       out.push(`  ${'  '.repeat(depth)}${entry.covered ? '✔' : '✖'} ${entry.id} ${entry.title}${by ? `  ← ${by}` : entry.covered ? '  （由上级条款或全部下级条款覆盖）' : '  未覆盖'}`);
     }

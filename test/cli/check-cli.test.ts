@@ -107,4 +107,37 @@ describe('npm run check', () => {
     expect(badFormat.stderr).toContain('未知的输出格式 "xml"');
     expect(run('--today', '2025/06/01').code).toBe(2);
   });
+
+  it('--coverage lists every clause of every framework with the documents that cover it', () => {
+    const { code, stdout } = run('--root', clean, '--today', fixtureToday, '--no-cache', '--coverage');
+    expect(code).toBe(0);
+    expect(stdout.slice(stdout.indexOf('要求覆盖'))).toMatchInlineSnapshot(`
+      "要求覆盖（已覆盖/条款数）：ISO 9001:2015 3/3
+
+      ISO 9001:2015
+        ✔ 7.5 成文信息  ← JMI/SC/07
+          ✔ 7.5.1 总则  （由上级条款或全部下级条款覆盖）
+          ✔ 7.5.3 成文信息的控制  （由上级条款或全部下级条款覆盖）
+        ✔ 8 运行  ← JMI/CX/13
+
+      "
+    `);
+  });
+});
+
+describe('the shoukong command', () => {
+  const shoukong = fileURLToPath(new URL('../../scripts/shoukong.ts', import.meta.url));
+  const cli = (...args: string[]) => spawnSync(process.execPath, [shoukong, ...args], { encoding: 'utf8' });
+
+  it('runs check with the same options and exit code', () => {
+    const result = cli('check', '--root', broken, '--today', fixtureToday, '--no-cache', '--format', 'json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toHaveLength(4);
+  });
+
+  it('exits 2 and lists the commands when none is given', () => {
+    const result = cli();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('用法：shoukong <命令>');
+  });
 });
