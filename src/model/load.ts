@@ -44,6 +44,8 @@ export interface DataFile<T> {
   yamlProblems: YamlProblem[];
   schemaIssues: SchemaIssue[];
   missing?: boolean;
+  /** Set when the bytes are not UTF-8 text; nothing else is read then. */
+  encodingProblem?: { message: string; span: Span };
 }
 
 export interface DocumentSet {
@@ -112,7 +114,12 @@ export function validateDocument(file: ParsedFile): ControlledDocument {
 function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
   const full = join(root, path);
   if (!existsSync(full)) return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
-  let text = readFileSync(full, 'utf8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
+  } catch {
+    return { path, places: {}, yamlProblems: [], schemaIssues: [], encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存', span: start } };
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseYamlWithPlaces(text, { line: 1, column: 1 });
   if (parsed.problems.length > 0) return { path, places: parsed.places, yamlProblems: parsed.problems, schemaIssues: [] };

@@ -171,6 +171,9 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
   }
   switch (issue.code) {
     case 'invalid_type':
+      if (path.length === 0) {
+        return { kind: 'type', path: '', message: `文件内容应为“字段: 值”形式的对象（每行一个字段，如 name: …），实际是 ${describeInput(input)}：请按编写指南填写`, span: fallback };
+      }
       return { kind: 'type', path: dotted, message: `字段 "${name}" 应为${typeNames[issue.expected] ?? issue.expected}，实际是 ${describeInput(input)}`, span: where(path) };
     case 'invalid_value': {
       const suggestion = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;

@@ -123,4 +123,25 @@ describe('odd input', () => {
     const fuzzed = new Set(diagnostics.filter((d) => d.file.includes('fuzz-')).map((d) => d.file));
     expect(fuzzed.size).toBe(60);
   });
+
+  it('broken organisation and framework data: empty, junk, a list instead of a map', () => {
+    let seed = 3;
+    const junk = Uint8Array.from({ length: 2048 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    const org = 'content/org/organization.yaml';
+    expect(check({ [org]: '' }).map((d) => `${at(d)} ${d.message}`)).toMatchInlineSnapshot(`
+      [
+        "content/org/organization.yaml:1:1 schema/type 文件内容应为“字段: 值”形式的对象（每行一个字段，如 name: …），实际是 空值：请按编写指南填写",
+      ]
+    `);
+    expect(check({ [org]: junk }).map((d) => `${at(d)} ${d.message.slice(0, 60)}`)).toMatchInlineSnapshot(`
+      [
+        "content/org/organization.yaml:1:1 syntax/encoding 文件不是 UTF-8 编码的文本，请用 UTF-8 另存",
+      ]
+    `);
+    expect(check({ 'content/org/frameworks/iso9001.yaml': '- 7.5\n- 8\n' }).map((d) => `${at(d)} ${d.message}`)).toMatchInlineSnapshot(`
+      [
+        "content/org/frameworks/iso9001.yaml:1:1 schema/type 文件内容应为“字段: 值”形式的对象（每行一个字段，如 name: …），实际是 列表：请按编写指南填写",
+      ]
+    `);
+  });
 });
