@@ -28,6 +28,13 @@ describe('the minimal valid base set', () => {
   });
 });
 
+describe('fixture folders', () => {
+  it('each belong to a rule (a renamed rule leaves no orphaned fixtures)', () => {
+    const folders = readdirSync(fixturesDir).filter((name) => name !== 'base' && statSync(join(fixturesDir, name)).isDirectory());
+    expect(folders.filter((name) => !rules.some((r) => folderOf(r.id) === name))).toEqual([]);
+  });
+});
+
 for (const rule of rules) {
   describe(rule.id, () => {
     const cases = casesOf(folderOf(rule.id));
