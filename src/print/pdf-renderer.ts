@@ -14,7 +14,7 @@ export interface PdfRenderer {
 }
 
 /**
- * Starts the browser and opens `tabs` tabs, each on an empty page loaded from a file:// URL so that
+ * Starts the browser and opens `tabs` tabs side by side, each on an empty page loaded from a file:// URL so that
  * the pages written into it may load the font files. Each document then replaces the content of
  * that same page, which keeps the decoded fonts in memory from one document to the next.
  */
@@ -27,11 +27,14 @@ export async function startRenderer(options: { tabs?: number; found?: FoundBrows
   const idle: Page[] = [];
   const host = join(dir, 'host.html');
   writeFileSync(host, '<!doctype html><meta charset="utf-8"><title>print</title>');
-  for (let i = 0; i < (options.tabs ?? 2); i++) {
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(host).href);
-    idle.push(page);
-  }
+  const opened = await Promise.all(
+    Array.from({ length: options.tabs ?? 2 }, async () => {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(host).href);
+      return page;
+    }),
+  );
+  idle.push(...opened);
   const waiting: ((page: Page) => void)[] = [];
 
   const acquire = (): Promise<Page> => {
