@@ -12,7 +12,8 @@ import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { shardedParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
-import { handOverDocumentSet } from './load-site.ts';
+import { handOverDocumentSet, loadSite } from './load-site.ts';
+import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,11 +87,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   rmSync(staging, { recursive: true, force: true });
   const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
+  let search: PendingSearchIndex | undefined;
   try {
     const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', ASTRO_TELEMETRY_DISABLED: '1' };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
     handOverDocumentSet(set);
+    // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
+    // Pagefind, its own process, indexes while Astro builds the pages.
+    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot)));
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
@@ -106,8 +111,13 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const pages = countPages(staging);
     log(`网站页面：${pages} 页`);
 
-    // 4. Search index over current documents (pages marked data-pagefind-body).
-    if (options.search !== false) await time('search', () => indexSite(staging, log));
+    // 4. Search index over current documents, written into the site.
+    if (search) {
+      const started = performance.now();
+      const { pages: indexed } = await search.finish(staging);
+      timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
+      log(`搜索索引：${indexed} 份现行文件`);
+    }
 
     // 5. PDFs into <staging>/pdf.
     if (printPdfs) {
@@ -125,6 +135,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
     return { exitCode: 0, diagnostics: [], pages, timings };
   } catch (error) {
+    await search?.abort();
     rmSync(staging, { recursive: true, force: true });
     log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
     return { exitCode: 1, diagnostics: [], pages: 0, timings };
@@ -167,18 +178,6 @@ async function browserAvailable(log: (line: string) => void): Promise<boolean> {
     log(`没有可用的浏览器，本次不生成 PDF（网站照常生成，文件页不显示 PDF 链接）：\n${(error as Error).message}`);
     return false;
   }
-}
-
-async function indexSite(dir: string, log: (line: string) => void): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  const added = await index.addDirectory({ path: dir });
-  if (added.errors.length > 0) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
-  const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind 写入出错：${written.errors.join('；')}`);
-  await pagefind.close();
-  log(`搜索索引：处理 ${added.page_count} 个页面（只收录标记为现行文件正文的内容）`);
 }
 
 function countPages(dir: string): number {

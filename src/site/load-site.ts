@@ -14,18 +14,27 @@ export interface LoadedSite extends SiteModel {
   bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: number };
 }
 
-let memo: { root: string; promise: Promise<LoadedSite> } | undefined;
+/** One loaded site per process, shared by the build script and the Astro loaders (which Vite loads as separate module instances). */
+const memoKey = Symbol.for('shoukong.loadedSite');
+type Memo = { root: string; set: DocumentSet | undefined; promise: Promise<LoadedSite> } | undefined;
+const shared = globalThis as Record<symbol, unknown>;
 
 /** A set the build script already loaded (and checked), handed to the content loader in the same process. */
 const handoffKey = Symbol.for('shoukong.loadedDocumentSet');
 
 /** Lets the content loader reuse a document set loaded by the build instead of parsing every file again. */
 export function handOverDocumentSet(set: DocumentSet | undefined): void {
-  (globalThis as Record<symbol, unknown>)[handoffKey] = set;
+  shared[handoffKey] = set;
+}
+
+/** A memo made from an older hand-over is stale once the build hands over a newer set. */
+function handedOverFresh(memo: NonNullable<Memo>, root: string): boolean {
+  const set = handedOver(root);
+  return !set || memo.set === set;
 }
 
 function handedOver(root: string): DocumentSet | undefined {
-  const set = (globalThis as Record<symbol, unknown>)[handoffKey] as DocumentSet | undefined;
+  const set = shared[handoffKey] as DocumentSet | undefined;
   return set?.root === root ? set : undefined;
 }
 
@@ -36,16 +45,21 @@ export function contentRootOf(projectRoot: string): string {
 
 /** Loads (once per root and process) the site model and bodies; flowcharts come from the shared cache. */
 export function loadSite(root: string, projectRoot = process.cwd()): Promise<LoadedSite> {
-  if (memo?.root !== root) memo = { root, promise: loadSiteNow(root, projectRoot) };
+  let memo = shared[memoKey] as Memo;
+  if (memo?.root !== root || !handedOverFresh(memo, root)) {
+    const set = handedOver(root);
+    memo = { root, set, promise: loadFromSet(root, projectRoot, set ?? loadDocumentSet(root)) };
+    shared[memoKey] = memo;
+  }
   return memo.promise;
 }
 
-async function loadSiteNow(root: string, projectRoot: string): Promise<LoadedSite> {
-  const set = handedOver(root) ?? loadDocumentSet(root);
+async function loadFromSet(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
   const model = buildSiteModel(set);
   const codes = model.documents.flatMap((d) => d.mermaid);
   const svgs = codes.length > 0 ? await renderFlowcharts(codes, { cacheDir: join(projectRoot, flowchartCacheDir) }) : new Map<string, string>();
   const fileOf = new Map(set.documents.map((d) => [d.data.number, d.file]));
+  const bodies = new Map<string, RenderedBody>();
   const resolve = (number: string) => {
     const target = model.byNumber.get(number);
     return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
@@ -53,8 +67,13 @@ async function loadSiteNow(root: string, projectRoot: string): Promise<LoadedSit
   return {
     ...model,
     renderBodyOf(number) {
-      const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
-      return renderBody(bodyOf(text), { resolve, flowchart: (code) => svgs.get(code) });
+      let body = bodies.get(number);
+      if (!body) {
+        const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
+        body = renderBody(bodyOf(text), { resolve, flowchart: (code) => svgs.get(code) });
+        bodies.set(number, body);
+      }
+      return body;
     },
     bodyInputs(number) {
       const file = fileOf.get(number)!;
