@@ -81,8 +81,13 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
     ...pick({ type: values.type, title: values.title, owner: values.owner, procedure: values.procedure, subOf: values['sub-of'], level: values.level, part: values.part }),
     ...(gitAuthor ? { author: gitAuthor } : {}),
   };
-  const interactive = env.prompter !== undefined && !values.yes;
-  if (interactive) answers = await askMissing(env.prompter!, set, answers);
+  // Confirm at the end only when something was asked: with every option given, a terminal run is as quiet as a script.
+  let asked = 0;
+  if (env.prompter !== undefined && !values.yes) {
+    const prompter = env.prompter;
+    answers = await askMissing({ ...prompter, ask: (q) => (asked++, prompter.ask(q)) }, set, answers);
+  }
+  const interactive = asked > 0;
 
   const type = answers.type ? typeByLabel.get(answers.type) : undefined;
   if (answers.type && !type) return usageError(`未知的文件类型 "${answers.type}"，应为 ${documentTypes.join('、')}`);

@@ -6,8 +6,8 @@ import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { gitRunner, listTree, readBlobs, type GitRunner } from '../history/git.ts';
-import { contentDir, loadDocumentSet, type ParseCache } from '../model/load.ts';
-import type { ParsedFile } from '../model/parse-file.ts';
+import { contentDir, loadDocumentSet, shardedParseCache } from '../model/load.ts';
+import { parserVersion } from '../model/parser-version.ts';
 import type { CommandResult } from './new-command.ts';
 
 /** Options of the pre-commit check; `today` only for tests. */
@@ -25,7 +25,8 @@ export function preCommitCheck(repoRoot: string, options: PreCommitOptions = {})
     .split('\0')
     .filter(Boolean);
   if (staged.length === 0) return { exitCode: 0, stdout: '', stderr: '' };
-  const cache = memoryParseCache();
+  // The same parse cache as npm run check: unchanged files are not parsed again.
+  const cache = shardedParseCache(join(repoRoot, '.cache/shoukong'), parserVersion());
   const check = (root: string) => runCheck(loadDocumentSet(root, { cache }), options.today ? { today: options.today } : {});
 
   const indexRoot = materialize(git, ':', git.run(['ls-files', '-z', '--', contentDir]).toString('utf8').split('\0').filter(Boolean));
@@ -35,6 +36,7 @@ export function preCommitCheck(repoRoot: string, options: PreCommitOptions = {})
     const inStaged = now.filter((d) => stagedSet.has(d.file));
     let caused: Diagnostic[] = now.filter((d) => !stagedSet.has(d.file) && d.severity === 'error');
     if (caused.length > 0) caused = newSince(git, caused, check);
+    cache.save();
     const shown = [...inStaged, ...caused];
     const { errors } = countBySeverity(shown);
     const readSource = (file: string) => {
@@ -92,11 +94,3 @@ function materialize(git: GitRunner, revPrefix: string, paths: string[]): string
   return root;
 }
 
-/** Parsed files kept for the second run (HEAD), which shares most files with the first (the index). */
-function memoryParseCache(): ParseCache {
-  const files = new Map<string, ParsedFile>();
-  return {
-    get: (path, hash) => files.get(`${path}\0${hash}`),
-    set: (file) => void files.set(`${file.path}\0${file.hash}`, file),
-  };
-}

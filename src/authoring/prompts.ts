@@ -56,7 +56,7 @@ export interface Answers {
   author?: string;
 }
 
-/** Asks for everything missing in `given`; returns the completed answers. */
+/** Asks for everything missing in `given` (whether a procedure is a sub-procedure only when the type was asked too); returns the completed answers. */
 export async function askMissing(p: Prompter, set: DocumentSet, given: Answers): Promise<Answers> {
   const a = { ...given };
   const org = set.organization.data;
@@ -72,7 +72,7 @@ export async function askMissing(p: Prompter, set: DocumentSet, given: Answers):
     if (procedures.length === 0) p.say('还没有程序文件：请先新建程序文件。');
     else a.procedure = await choose(p, '所属程序文件：', procedures.map((d) => ({ value: d.data.number!, label: `${d.data.number} ${d.data.title ?? ''}` })));
   }
-  if (type === 'procedure' && a.subOf === undefined) {
+  if (type === 'procedure' && a.subOf === undefined && given.type === undefined) {
     const answer = await p.ask('作为某个程序的分程序吗？是则输入上级编号（如 JMI/CX/08，将编为 JMI/CX/08-N），否则直接回车：');
     if (answer) a.subOf = answer;
   }

@@ -34,16 +34,16 @@ export function documentText(input: TemplateInput): string {
 function frontmatter(input: TemplateInput): string {
   const lines = [
     `type: ${input.type}`,
-    `number: ${input.number}`,
+    `number: ${yamlScalar(input.number)}`,
     `title: ${yamlScalar(input.title)}`,
-    `version: ${input.version}`,
+    `version: ${yamlScalar(input.version)}`,
     'status: draft',
     ...typeHead(input),
     `owners: ${yamlFlowList([input.owner])}`,
     `preparedBy: ${yamlScalar(input.author)}`,
     '# 转为现行（status: effective）前还须填写：reviewedBy 审核人、approvedBy 批准人、effectiveDate 生效日期',
     'revisions:',
-    `  - version: ${input.version}`,
+    `  - version: ${yamlScalar(input.version)}`,
     `    date: ${input.date}`,
     `    summary: 首次编制`,
     `    author: ${yamlScalar(input.author)}`,
@@ -73,7 +73,7 @@ function typeFields(input: TemplateInput): string[] {
       return ['clauses: []      # 本章节描述的要求条款，如 iso9001:7.5', 'procedures: []   # 实施本章节要求的程序文件编号'];
     case 'flow':
       return [
-        `procedure: ${p?.number ?? ''}`,
+        `procedure: ${yamlScalar(p?.number ?? '')}`,
         `post: ${placeholder}：发起或负责本流程的岗位`,
         `function: ${placeholder}：本流程的业务功能，一句话`,
         `scope: ${placeholder}：本流程的适用范围`,
@@ -85,7 +85,7 @@ function typeFields(input: TemplateInput): string[] {
       ];
     case 'record':
       return [
-        `procedure: ${p?.number ?? ''}`,
+        `procedure: ${yamlScalar(p?.number ?? '')}`,
         `keeper: ${yamlScalar(input.owner)}`,
         'retention: 3年   # 保存期限：3年、6个月、长期 或 永久',
         'fields:',

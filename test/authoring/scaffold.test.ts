@@ -172,3 +172,40 @@ describe('npm run new on a copy of the example', () => {
     expect(r.stderr).toMatch(/^缺少 --title、--owner/);
   });
 });
+
+describe('npm run new in a terminal with every option given', () => {
+  it('asks nothing and writes the file, as in a script', async () => {
+    const root = exampleSet();
+    const asked: string[] = [];
+    const prompter = { ask: async (q: string) => (asked.push(q), 'n'), say: () => {}, close: () => {} };
+    const r = await newCommand(['--type', 'procedure', '--title', '实验室安全管理', '--owner', '后勤处', ...author], { cwd: root, prompter });
+    expect(asked).toEqual([]);
+    expect(r.stdout).toContain('已新建程序文件 JMI/CX/19');
+  });
+});
+
+describe('npm run new for another institution (only organization.yaml differs)', () => {
+  it('numbers QM-CX-001, QM-JL-001-001 and writes version "1.0" as text, and the files pass the check', async () => {
+    const root = emptySet();
+    const orgPath = join(root, 'content/org/organization.yaml');
+    const org = readFileSync(orgPath, 'utf8')
+      .replace(/numbering:[\s\S]*?\n(?=# 版本方案)/, () => [
+        'numbering:',
+        "  manual-section: { pattern: '^QM-SC-\\d{2}$', example: QM-SC-01 }",
+        "  procedure: { pattern: '^QM-CX-\\d{3}$', example: QM-CX-001 }",
+        "  flow: { pattern: '^QM-LC-\\d{3}-\\d{2}$', example: QM-LC-001-01 }",
+        "  standard: { pattern: '^QM-BZ-[1-5]-\\d{2}$', example: QM-BZ-1-01 }",
+        "  regulation: { pattern: '^QM-ZD-\\d{3}-\\d{2}$', example: QM-ZD-001-01 }",
+        "  record: { pattern: '^QM-JL-\\d{3}-\\d{3}$', example: QM-JL-001-001 }",
+        '',
+      ].join('\n'))
+      .replace(/versionScheme:\n  style: letter-number\n  separator: \//, 'versionScheme:\n  style: number-number\n  separator: .');
+    writeFileSync(orgPath, org);
+    expect((await run(root, '--type', 'procedure', '--title', '教学质量监控', '--owner', '质管办')).stdout).toContain('已新建程序文件 QM-CX-001');
+    expect((await run(root, '--type', 'record', '--title', '听课记录表', '--owner', '质管办', '--procedure', 'QM-CX-001')).stdout).toContain('已新建质量记录 QM-JL-001-001');
+    const record = readFileSync(join(root, 'content/records/qm-jl-001-001.mdx'), 'utf8');
+    expect(record).toContain('version: "1.0"\n');
+    expect(record).toContain('  - version: "1.0"\n');
+    expect(errorsOf(root)).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * node scripts/gen-rules-examples.ts: writes docs/rules-examples.md — for every rule, the real message the check prints on
+ * one of its test cases (test/fixtures/<rule-id>/<case>/) and how to fix it. Run again after rules or fixtures change.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../src/check/rules/index.ts';
+import { formatPretty } from '../src/diagnostics/format-pretty.ts';
+import { ruleFixes } from '../src/authoring/rule-fixes.ts';
+import { buildCaseSet, checkSet, fixturesDir, removeSet } from '../test/helpers/fixture-set.ts';
+
+const out: string[] = [
+  '# 检查规则：示例消息与改法',
+  '',
+  '> 本文件由 `node scripts/gen-rules-examples.ts` 生成：每条规则的消息都是检查在它的测试用例（`test/fixtures/<规则>/<用例>/`）上真实输出的原文。规则一览见 [rules.md](rules.md)。',
+  '',
+  '每条消息的格式是 `文件:行:列  级别  说明  规则编号`，下面两行是出问题的原文和指向位置的 `^^^`。错误（error）必须改正，合并请求才能通过；警告（warning）提示需要处理的事。',
+  '',
+];
+const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+for (const rule of sorted) {
+  out.push(`## \`${rule.id}\``, '', `${rule.severity === 'error' ? '错误' : '警告'}。${rule.description}。`, '');
+  const example = firstFinding(rule.id);
+  if (example) {
+    out.push('```', example.text.trimEnd(), '```', '', `<sub>用例：test/fixtures/${rule.id.replace('/', '-')}/${example.caseName}/</sub>`, '');
+  } else {
+    out.push('（这条规则没有会触发它的测试用例。）', '');
+  }
+  out.push(`**改法**：${ruleFixes[rule.id] ?? '按消息中的提示修改。'}`, '');
+}
+const target = 'docs/rules-examples.md';
+writeFileSync(`${target}.tmp`, out.join('\n'));
+renameSync(`${target}.tmp`, target);
+process.stdout.write(`✔ 已生成 ${target}（${sorted.length} 条规则）\n`);
+
+/** The findings of this rule on its first test case that has any, printed as the check prints them. */
+function firstFinding(ruleId: string): { caseName: string; text: string } | undefined {
+  const dir = join(fixturesDir, ruleId.replace('/', '-'));
+  if (!existsSync(dir)) return undefined;
+  for (const caseName of readdirSync(dir).sort()) {
+    const expected = join(dir, caseName, 'expected.txt');
+    if (!existsSync(expected) || !readFileSync(expected, 'utf8').includes(ruleId)) continue;
+    const { root, git } = buildCaseSet(join(dir, caseName));
+    try {
+      const findings = checkSet(root, git).filter((d) => d.ruleId === ruleId).slice(0, 2);
+      if (findings.length === 0) continue;
+      const readSource = (file: string) => {
+        try {
+          return readFileSync(join(root, file), 'utf8');
+        } catch {
+          return undefined;
+        }
+      };
+      // A binary file's source line holds control bytes: show them as � so the guide stays text.
+      return { caseName, text: formatPretty(findings, { readSource, color: false }).replace(/[\u0000-\u0008\u000b-\u001f]/g, '\ufffd') };
+    } finally {
+      removeSet(root);
+    }
+  }
+  return undefined;
+}
