@@ -11,7 +11,7 @@ import { loadDocumentSet } from '../model/load.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
 import { AuthoringError } from './authoring-error.ts';
-import { askMissing, type Answers, type Prompter } from './prompts.ts';
+import { askMissing, PromptCancelled, type Answers, type Prompter } from './prompts.ts';
 import { planNewDocument, writePlan, type NewDocumentPlan } from './scaffold.ts';
 import { placeholder } from './templates.ts';
 
@@ -85,7 +85,12 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   let asked = 0;
   if (env.prompter !== undefined && !values.yes) {
     const prompter = env.prompter;
-    answers = await askMissing({ ...prompter, ask: (q) => (asked++, prompter.ask(q)) }, set, answers);
+    try {
+      answers = await askMissing({ ...prompter, ask: (q) => (asked++, prompter.ask(q)) }, set, answers);
+    } catch (error) {
+      if (error instanceof PromptCancelled) return cancelled();
+      throw error;
+    }
   }
   const interactive = asked > 0;
 
@@ -114,8 +119,11 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   }
   if (interactive) {
     env.prompter!.say(describePlan(plan, type!));
-    const ok = await env.prompter!.ask('确认新建？(Y/n)：');
-    if (/^n/i.test(ok)) return { exitCode: 1, stdout: '', stderr: '已取消，没有写入任何文件。\n' };
+    const ok = await env.prompter!.ask('确认新建？(Y/n)：').catch((error: unknown) => {
+      if (error instanceof PromptCancelled) return 'n';
+      throw error;
+    });
+    if (/^n/i.test(ok)) return cancelled();
   }
   try {
     writePlan(root, plan);
@@ -178,6 +186,10 @@ function localDate(): string {
 
 function pick<T extends Record<string, string | undefined>>(values: T): { [K in keyof T]?: string } {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
+}
+
+function cancelled(): CommandResult {
+  return { exitCode: 1, stdout: '', stderr: '\n已取消，没有写入任何文件。\n' };
 }
 
 function usageError(message: string): CommandResult {

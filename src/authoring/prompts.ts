@@ -13,11 +13,41 @@ export interface Prompter {
   close(): void;
 }
 
-/** A prompter on the terminal. */
+/** Thrown when the input ends (Ctrl+D) or is closed (Ctrl+C) before an answer. */
+export class PromptCancelled extends Error {
+  constructor() {
+    super('已取消');
+    this.name = 'PromptCancelled';
+  }
+}
+
+/** A prompter on the terminal. Lines typed or pasted ahead of a question are kept for it, not lost. */
 export function terminalPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Prompter {
   const rl = createInterface({ input, output });
+  const queued: string[] = [];
+  const waiting: ((line: string | undefined) => void)[] = [];
+  let closed = false;
+  rl.on('line', (line) => {
+    const next = waiting.shift();
+    if (next) next(line);
+    else queued.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    for (const next of waiting.splice(0)) next(undefined);
+  });
   return {
-    ask: async (q) => (await rl.question(q)).trim(),
+    ask(question) {
+      rl.setPrompt(question);
+      rl.prompt();
+      const line = queued.shift();
+      if (line !== undefined) {
+        output.write(`${line}\n`);
+        return Promise.resolve(line.trim());
+      }
+      if (closed) return Promise.reject(new PromptCancelled());
+      return new Promise((resolve, reject) => waiting.push((l) => (l === undefined ? reject(new PromptCancelled()) : resolve(l.trim()))));
+    },
     say: (t) => void output.write(`${t}\n`),
     close: () => rl.close(),
   };
