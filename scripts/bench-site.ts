@@ -168,7 +168,7 @@ for (const size of sizes) {
     log(
       `${String(size).padStart(5)} 份文件 ${run} | 纯 Markdown：${plainPages} 页 ${seconds(plain.ms)} 秒 ${(plainPages / (plain.ms / 1000)).toFixed(0)} 页/秒` +
         ` | 受控：${pages} 页 ${seconds(site.ms)} 秒 ${(pages / (site.ms / 1000)).toFixed(0)} 页/秒` +
-        `（检查 ${seconds(t.check ?? 0)}、流程图 ${seconds(t.flowcharts ?? 0)}、Astro ${seconds(t.astro ?? 0)}、搜索索引 ${seconds(t.search ?? 0)}）`,
+        `（读取 ${seconds(t.load ?? 0)}、检查 ${seconds(t.check ?? 0)}、流程图 ${seconds(t.flowcharts ?? 0)}、搜索索引 ${seconds(t.search ?? 0)}、Astro ${seconds(t.astro ?? 0)}、替换 dist ${seconds(t.swap ?? 0)}）`,
     );
     log(
       `        同样文件数的耗时比 ${(site.ms / plain.ms).toFixed(2)}×（不计纯站点没有的搜索索引 ${(withoutSearch / plain.ms).toFixed(2)}×）；` +

@@ -69,10 +69,13 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // 1. Check: errors stop the build before anything is written.
   // The same parse cache as npm run check: unchanged files are not parsed again.
   const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
-  const set = await time('check', () => loadDocumentSet(contentRoot, cache ? { cache } : {}));
-  cache?.save();
+  const set = await time('load', () => {
+    const loaded = loadDocumentSet(contentRoot, cache ? { cache } : {});
+    cache?.save();
+    return loaded;
+  });
   if (options.check !== false) {
-    const diagnostics = runCheck(set, options.today ? { today: options.today } : {});
+    const diagnostics = await time('check', () => runCheck(set, options.today ? { today: options.today } : {}));
     const { errors, warnings } = countBySeverity(diagnostics);
     if (errors > 0) return fail(diagnostics);
     log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（运行 npm run check 查看）` : ''}`);
@@ -128,10 +131,12 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     }
 
     // 6. Swap into place.
-    const old = `${outDir}.old-${process.pid}`;
-    if (existsSync(outDir)) renameSync(outDir, old);
-    renameSync(staging, outDir);
-    rmSync(old, { recursive: true, force: true });
+    await time('swap', () => {
+      const old = `${outDir}.old-${process.pid}`;
+      if (existsSync(outDir)) renameSync(outDir, old);
+      renameSync(staging, outDir);
+      rmSync(old, { recursive: true, force: true });
+    });
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
     return { exitCode: 0, diagnostics: [], pages, timings };
   } catch (error) {

@@ -31,8 +31,10 @@ export function rankTitles(entries: readonly TitleEntry[], query: string, limit 
     else if (title.includes(q) || number.includes(q)) score = 100;
     if (score > 0) scored.push({ entry, score });
   }
+  const byNumber = (a: TitleEntry, b: TitleEntry) => a.n.localeCompare(b.n, 'zh-CN', { numeric: true });
+  // Among number matches the numbering order reads best; among title matches the closest (shortest) title.
   return scored
-    .sort((a, b) => b.score - a.score || a.entry.t.length - b.entry.t.length || a.entry.n.localeCompare(b.entry.n, 'zh-CN', { numeric: true }))
+    .sort((a, b) => b.score - a.score || (a.score >= 400 ? 0 : a.entry.t.length - b.entry.t.length) || byNumber(a.entry, b.entry))
     .slice(0, limit)
     .map((s) => s.entry);
 }
