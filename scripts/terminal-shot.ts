@@ -17,7 +17,13 @@ if (!input || !title || !output) {
   process.exit(2);
 }
 const colours: Record<number, string> = { 31: '#ff6b6b', 32: '#69db7c', 33: '#ffd43b', 34: '#74c0fc', 35: '#da77f2', 36: '#66d9e8', 90: '#868e96' };
-const text = readFileSync(input, 'utf8').replace(/\r/g, '').replace(/\n+$/, '');
+// Cursor movements as a terminal applies them: “go to column 1” erases what came before on that line (npm's spinner).
+const text = readFileSync(input, 'utf8')
+  .replace(/\r/g, '')
+  .split('\n')
+  .map((line) => line.replace(/^.*\x1b\[1G/, '').replace(/\x1b\[[0-9;]*[A-HJKSTf]/g, ''))
+  .join('\n')
+  .replace(/\n+$/, '');
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Terminal width in columns: longer lines wrap, as in a terminal window. */
 const columns = 100;
