@@ -89,7 +89,9 @@ export function planNewDocument(set: DocumentSet, request: NewDocumentRequest): 
   if (parentDoc && listKey) {
     const before = readFileSync(join(set.root, parentDoc.path), 'utf8');
     const listed = addToFrontmatterList(before, listKey, number, parentDoc.path);
-    const body = addToBodySection(listed.text, sectionOfList[listKey], `[[${number}|${title}]]`);
+    // A title with | or ]] would end the reference early: then the reference shows the number only.
+    const reference = /\||\]\]/.test(title) ? `[[${number}]]` : `[[${number}|${title}]]`;
+    const body = addToBodySection(listed.text, sectionOfList[listKey], reference);
     if (listed.changed || body.changed) {
       plan.parent = {
         path: parentDoc.path,

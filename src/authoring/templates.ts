@@ -110,7 +110,7 @@ function typeFields(input: TemplateInput): string[] {
 
 function body(input: TemplateInput): string {
   const p = input.procedure;
-  const parent = p ? `[[${p.number}|${p.title}]]` : '';
+  const parent = p ? (/\||\]\]/.test(p.title) ? `[[${p.number}]]` : `[[${p.number}|${p.title}]]`) : '';
   switch (input.type) {
     case 'procedure':
       return section([

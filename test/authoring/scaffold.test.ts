@@ -209,3 +209,15 @@ describe('npm run new for another institution (only organization.yaml differs)',
     expect(errorsOf(root)).toEqual([]);
   });
 });
+
+describe('titles that YAML or a reference would misread', () => {
+  it('quotes them in the frontmatter and keeps references intact', async () => {
+    const root = emptySet();
+    await run(root, '--type', 'procedure', '--title', '质量: 方针 "A"', '--owner', '质管办');
+    await run(root, '--type', 'flow', '--title', 'a|b]]c', '--owner', '质管办', '--procedure', 'JMI/CX/01');
+    expect(readFileSync(join(root, 'content/procedures/jmi-cx-01.mdx'), 'utf8')).toContain('title: "质量: 方针 \\"A\\""\n');
+    expect(readFileSync(join(root, 'content/procedures/jmi-cx-01.mdx'), 'utf8')).toContain('## 7 相关流程\n\n1. [[JMI/LC/01-01]]\n');
+    expect(readFileSync(join(root, 'content/flows/jmi-lc-01-01.mdx'), 'utf8')).toContain('title: "a|b]]c"\n');
+    expect(errorsOf(root)).toEqual([]);
+  });
+});
