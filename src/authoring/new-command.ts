@@ -7,7 +7,8 @@ import { runCheck } from '../check/run-check.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { documentTypes, typeLabels, type DocumentType } from '../model/document-types.ts';
-import { loadDocumentSet } from '../model/load.ts';
+import { loadDocumentSet, shardedParseCache, type ParseCache } from '../model/load.ts';
+import { parserVersion } from '../model/parser-version.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
 import { AuthoringError } from './authoring-error.ts';
@@ -75,7 +76,9 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   if (values.help) return { exitCode: 0, stdout: `${newUsage}\n`, stderr: '' };
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usageError(`--today 应写成 YYYY-MM-DD，收到 "${values.today}"`);
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
-  const set = loadDocumentSet(root);
+  // The same parse cache as npm run check, so unchanged files are not parsed again (here and in the check after writing).
+  const cache = shardedParseCache(join(root, '.cache/shoukong'), parserVersion());
+  const set = loadDocumentSet(root, { cache });
   const gitAuthor = values.author ?? gitUserName(root);
   let answers: Answers = {
     ...pick({ type: values.type, title: values.title, owner: values.owner, procedure: values.procedure, subOf: values['sub-of'], level: values.level, part: values.part }),
@@ -130,7 +133,9 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   } catch (error) {
     return failure(error);
   }
-  return { exitCode: 0, stdout: report(root, plan, type!, today, env.color ?? false), stderr: '' };
+  const stdout = report(root, plan, type!, today, env.color ?? false, cache);
+  cache.save();
+  return { exitCode: 0, stdout, stderr: '' };
 }
 
 function describePlan(plan: NewDocumentPlan, type: DocumentType): string {
@@ -139,7 +144,7 @@ function describePlan(plan: NewDocumentPlan, type: DocumentType): string {
   return lines.join('\n');
 }
 
-function report(root: string, plan: NewDocumentPlan, type: DocumentType, today: string, color: boolean): string {
+function report(root: string, plan: NewDocumentPlan, type: DocumentType, today: string, color: boolean, cache: ParseCache): string {
   const out = [`✔ 已新建${typeLabels[type]} ${plan.number}：${plan.created.path}`];
   const parent = plan.parent;
   if (parent) {
@@ -151,7 +156,7 @@ function report(root: string, plan: NewDocumentPlan, type: DocumentType, today: 
       );
     }
   }
-  const set = loadDocumentSet(root);
+  const set = loadDocumentSet(root, { cache });
   const mine = new Set([plan.created.path, ...(parent ? [parent.path] : [])]);
   const diagnostics = runCheck(set, { today }).filter((d) => mine.has(d.file));
   const { errors, warnings } = countBySeverity(diagnostics);
