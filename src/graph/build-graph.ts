@@ -102,7 +102,7 @@ export function buildGraph(set: DocumentSet): DocumentGraph {
     for (const field of ['inputs', 'outputs'] as const) {
       data[field]?.forEach((text, i) => {
         const span = place(`${field}.${i}`);
-        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), span);
+        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), spanWithin(span, text, match.index, match[0].length));
       });
     }
     for (const ref of file.body.refs) add('mention', doc, ref.target, ref.span);
@@ -127,4 +127,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The span of `text.slice(index, index + length)` inside a one-line YAML string value, plain or quoted
+ * (the value's width tells which); otherwise, e.g. with escapes or over several lines, the whole value.
+ */
+function spanWithin(value: Span | undefined, text: string, index: number, length: number): Span | undefined {
+  if (!value || value.start.line !== value.end.line) return value;
+  const width = value.end.column - value.start.column;
+  const quote = width === text.length + 2 ? 1 : width === text.length ? 0 : undefined;
+  if (quote === undefined) return value;
+  const column = value.start.column + quote + index;
+  return { start: { line: value.start.line, column }, end: { line: value.start.line, column: column + length } };
 }

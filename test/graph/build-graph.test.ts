@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build-graph.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
@@ -21,7 +23,8 @@ describe('the relation graph of the base set', () => {
   it('resolves [[refs]] in flow inputs and in the body, with the place they are written', () => {
     const flow = doc('JMI/LC/13-01');
     const input = graph.outgoing(flow, 'input')[0]!;
-    expect([input.target, input.to?.path, input.span.start]).toEqual(['JMI/JL/13-01', 'content/records/jmi-jl-13-01.mdx', { line: 22, column: 5 }]);
+    // The span is the [[…]] inside the quoted value "[[JMI/JL/13-01]] 文件编制申请表", not the whole value.
+    expect([input.target, input.to?.path, input.span]).toEqual(['JMI/JL/13-01', 'content/records/jmi-jl-13-01.mdx', { start: { line: 22, column: 6 }, end: { line: 22, column: 22 } }]);
     const mentions = graph.outgoing(doc('JMI/CX/13'), 'mention');
     expect(mentions.map((e) => [e.target, e.span.start.line, e.span.start.column])).toEqual([
       ['JMI/LC/13-01', 35, 3],
@@ -32,5 +35,20 @@ describe('the relation graph of the base set', () => {
   it('leaves an unresolved reference with no target instead of dropping it', () => {
     expect(graph.edges.filter((e) => !e.to)).toEqual([]);
     expect(graph.edges.length).toBeGreaterThan(10);
+  });
+});
+
+describe('references inside frontmatter text', () => {
+  it('point at the [[…]] in a plain value, and at the whole value when the text is folded over lines', () => {
+    const flowPath = 'content/flows/jmi-lc-13-01.mdx';
+    const flowRoot = buildSet({
+      [flowPath]: readFileSync(join(root, flowPath), 'utf8').replace('  - 新版受控文件', '  - 登记表 [[JMI/JL/13-01]]\n  - >-\n    另见\n    [[JMI/JL/13-01]]'),
+    });
+    const outputs = buildGraph(loadDocumentSet(flowRoot)).edges.filter((e) => e.kind === 'output');
+    removeSet(flowRoot);
+    expect(outputs.map((e) => [e.span.start, e.span.end])).toEqual([
+      [{ line: 24, column: 9 }, { line: 24, column: 25 }],
+      [{ line: 25, column: 5 }, { line: 28, column: 1 }],
+    ]);
   });
 });
