@@ -8,6 +8,9 @@ export interface PrettyOptions {
   color?: boolean;
 }
 
+/** Longest stretch of a source line that is quoted, in characters. */
+const maxShown = 120;
+
 export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions = {}): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines = new Map<string, string[] | undefined>();
@@ -23,10 +26,14 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     const text = sourceLines(d.file)?.[line - 1];
     if (text !== undefined) {
       const gutter = String(line).length;
-      const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+      // A long line (Chinese paragraphs often are) is shown as a window around the column, so the caret stays under it.
+      const from = text.length > maxShown ? Math.max(0, Math.min(column - 1 - 40, text.length - maxShown)) : 0;
+      const to = Math.min(text.length, from + maxShown);
+      const lead = from > 0 ? '…' : '';
+      const shown = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
       const endColumn = d.span.end.line === line ? d.span.end.column : text.length + 1;
-      const before = displayWidth(text.slice(0, column - 1));
-      const underline = Math.max(1, displayWidth(text.slice(column - 1, Math.max(column, endColumn) - 1)));
+      const before = displayWidth(lead + text.slice(from, Math.max(from, column - 1)));
+      const underline = Math.max(1, displayWidth(text.slice(column - 1, Math.min(to + 1, Math.max(column, endColumn)) - 1)));
       out.push(`  ${paint('2', `${line} │`)} ${shown}`);
       out.push(`  ${' '.repeat(gutter)} ${paint('2', '│')} ${' '.repeat(before)}${paint(d.severity === 'error' ? '31' : '33', '^'.repeat(Math.min(underline, 120)))}`);
     }

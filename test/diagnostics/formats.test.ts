@@ -143,4 +143,17 @@ describe('formatters', () => {
     const odd: Diagnostic = { file: 'content/a,b:c.mdx', span: span(1, 1, 1), severity: 'error', ruleId: 'syntax/yaml', message: '完成率 100%\r\n第二行' };
     expect(formatGithub([odd])).toBe('::error file=content/a%2Cb%3Ac.mdx,line=1,col=1,endLine=1,endColumn=1,title=syntax/yaml::完成率 100%25%0D%0A第二行');
   });
+
+  it('pretty: a long line is shown as a window around the column, with the caret still under the reference', () => {
+    const line = `${'各部门按职责分工组织实施并对结果负责，'.repeat(12)}见 [[JMI/CX/99]]，${'记录按规定期限保存。'.repeat(16)}`;
+    const column = line.indexOf('[[') + 1;
+    const d: Diagnostic = { file: 'content/regulations/long.mdx', span: span(1, column, column + 13), severity: 'error', ruleId: 'ref/unknown-target', message: '正文引用的文件 "JMI/CX/99" 不存在' };
+    const [, quoted, caret] = formatPretty([d], { readSource: () => line }).split('\n');
+    expect(quoted!.startsWith('  1 │ …')).toBe(true);
+    expect(quoted!.endsWith('…')).toBe(true);
+    const under = caret!.indexOf('^');
+    const widthBefore = displayWidth(quoted!.slice(0, quoted!.indexOf('[[')));
+    expect(under).toBe(widthBefore);
+    expect(caret!.slice(under)).toBe('^'.repeat(13));
+  });
 });
