@@ -148,12 +148,15 @@ describe('screenshots', () => {
     ['department', '/departments/zgb/'],
     ['matrix', '/matrices/coverage/zhengai/'],
     ['record', '/records/jmi-jl-13-01/'],
+    ['list', '/knowledge/'],
+    ['search', `/search/?q=${encodeURIComponent('作废')}`],
   ];
   const out = join(import.meta.dirname, '../../test-output/screenshots');
   it.each([1280, 390])('at %i px wide, every page fits the width and is saved', async (width) => {
     mkdirSync(out, { recursive: true });
     for (const [name, path] of pages) {
       const page = await open(path, width);
+      if (name === 'search') await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
       await page.evaluate(() => document.fonts.ready);
       // Wide tables scroll inside their own box; the page itself never scrolls sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
