@@ -13,7 +13,7 @@ import { buildCaseSet, checkSet, fixturesDir, removeSet } from '../test/helpers/
 const out: string[] = [
   '# 检查规则：示例消息与改法',
   '',
-  '> 本文件由 `node scripts/gen-rules-examples.ts` 生成：每条规则的消息都是检查在它的测试用例（`test/fixtures/<规则>/<用例>/`）上真实输出的原文。规则一览见 [rules.md](rules.md)。',
+  '> 本文件由 `node scripts/gen-rules-examples.ts` 生成：每条规则的消息都是检查在它的测试用例（取报出该规则最多的一个）（`test/fixtures/<规则>/<用例>/`）上真实输出的原文。规则一览见 [rules.md](rules.md)。',
   '',
   '每条消息的格式是 `文件:行:列  级别  说明  规则编号`，下面两行是出问题的原文和指向位置的 `^^^`。错误（error）必须改正，合并请求才能通过；警告（warning）提示需要处理的事。',
   '',
@@ -34,17 +34,18 @@ writeFileSync(`${target}.tmp`, out.join('\n'));
 renameSync(`${target}.tmp`, target);
 process.stdout.write(`✔ 已生成 ${target}（${sorted.length} 条规则）\n`);
 
-/** The findings of this rule on its first test case that has any, printed as the check prints them. */
+/** The findings of this rule on its test case with the most of them (the first such case by name), printed as the check prints them. */
 function firstFinding(ruleId: string): { caseName: string; text: string } | undefined {
   const dir = join(fixturesDir, ruleId.replace('/', '-'));
   if (!existsSync(dir)) return undefined;
+  let best: { caseName: string; text: string; count: number } | undefined;
   for (const caseName of readdirSync(dir).sort()) {
     const expected = join(dir, caseName, 'expected.txt');
     if (!existsSync(expected) || !readFileSync(expected, 'utf8').includes(ruleId)) continue;
     const { root, git } = buildCaseSet(join(dir, caseName));
     try {
-      const findings = checkSet(root, git).filter((d) => d.ruleId === ruleId).slice(0, 2);
-      if (findings.length === 0) continue;
+      const findings = checkSet(root, git).filter((d) => d.ruleId === ruleId);
+      if (findings.length <= (best?.count ?? 0)) continue;
       const readSource = (file: string) => {
         try {
           return readFileSync(join(root, file), 'utf8');
@@ -52,11 +53,12 @@ function firstFinding(ruleId: string): { caseName: string; text: string } | unde
           return undefined;
         }
       };
-      // A binary file's source line holds control bytes: show them as � so the guide stays text.
-      return { caseName, text: formatPretty(findings, { readSource, color: false }).replace(/[\u0000-\u0008\u000b-\u001f]/g, '\ufffd') };
+      // At most two findings; a binary file's source line holds control bytes: show them as � so the guide stays text.
+      const text = formatPretty(findings.slice(0, 2), { readSource, color: false }).replace(/[\u0000-\u0008\u000b-\u001f]/g, '\ufffd');
+      best = { caseName, text, count: findings.length };
     } finally {
       removeSet(root);
     }
   }
-  return undefined;
+  return best && { caseName: best.caseName, text: best.text };
 }
