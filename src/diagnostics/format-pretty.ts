@@ -30,7 +30,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
       const from = text.length > maxShown ? Math.max(0, Math.min(column - 1 - 40, text.length - maxShown)) : 0;
       const to = Math.min(text.length, from + maxShown);
       const lead = from > 0 ? '…' : '';
-      const shown = `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+      const shown = printable(`${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`);
       const endColumn = d.span.end.line === line ? d.span.end.column : text.length + 1;
       const before = displayWidth(lead + text.slice(from, Math.max(from, column - 1)));
       const underline = Math.max(1, displayWidth(text.slice(column - 1, Math.min(to + 1, Math.max(column, endColumn)) - 1)));
@@ -50,4 +50,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], paint: (code: st
   const { errors, warnings } = countBySeverity(diagnostics);
   if (errors === 0 && warnings === 0) return paint('32', '✔ 没有发现问题');
   return `${paint(errors ? '31' : '32', `✖ ${errors} 个错误`)}，${paint(warnings ? '33' : '32', `⚠ ${warnings} 个警告`)}`;
+}
+
+/** Source text as a terminal can show it: tabs as four spaces, other control bytes (binary junk) as �. */
+function printable(text: string): string {
+  return text.replace(/\t/g, '    ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
