@@ -1,4 +1,5 @@
 /** Turns the bytes of one content file into its frontmatter (with positions) and body facts. */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readBody, type BodyFacts } from './body.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
@@ -39,12 +40,11 @@ export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
     bodyStartLine: 1,
   };
 
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // isUtf8 + toString is native and several times faster than a fatal TextDecoder on large sets.
+  if (!isUtf8(bytes)) {
     return { ...base, encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存，或把非文本文件移出 content/', span: { start: origin, end: origin } } };
   }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.includes('\u0000')) {
     const at = lineIndex(text)(text.indexOf('\u0000'));
     return { ...base, encodingProblem: { message: '文件中有空字符（NUL），看起来不是文本文件；请移出 content/ 或重新保存为 UTF-8 文本', span: { start: at, end: at } } };

@@ -39,6 +39,9 @@ export function validateFieldwise<T>(
     return { data: {} as Partial<T>, issues };
   }
   const input = raw as Record<string, unknown>;
+  // Most documents are valid: one parse of the whole object is much cheaper than one per field.
+  const whole = schema.safeParse(input);
+  if (whole.success) return { data: whole.data as Partial<T>, issues };
   const shape = schema.shape;
   const titles = titleIndex(shape);
 
