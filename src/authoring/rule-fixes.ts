@@ -7,6 +7,7 @@ export const ruleFixes: Record<string, string> = {
   'change/version-lowered': '把 `version` 改回不低于目标分支上的版本，再按修改的大小升版。',
   'change/version-not-raised': '小改动升修改状态（B/1 → B/2），大改动换版（B/3 → C/0）；在 `revisions` 末尾加一条该版本的修订记录，并把 `effectiveDate` 改为新版本的生效日期。只改 `lastReviewed`、`acknowledges` 不必升版。',
   'coverage/uncovered-clause': '在实施这条要求的程序文件或手册章节的 `clauses` 中加入该条款（`npm run check -- --coverage` 列出全部条款的覆盖情况）。',
+  'flow/mermaid-syntax': '看消息所指的一行和它的上一行：节点文字要用双引号括起来，方括号、花括号、圆括号和引号都要成对；判断写成 `B{"审核"}`，连线写成 `A --> B` 或 `B -->|通过| C`。',
   'flow/missing-flowchart': '在正文“流程图”一节写一个 ```` ```mermaid ```` 代码块（`npm run new` 生成的流程自带骨架；代码片段“流程图”也可插入）。',
   'flow/not-listed-by-parent': '在 `procedure` 所指程序文件的 `flows` 中加入本流程编号（用 `npm run new` 新建流程时自动加入）。',
   'layer/wrong-folder': '把文件移到与 `type` 对应的目录（如 procedure → content/procedures/），或改正 `type`。',

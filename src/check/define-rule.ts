@@ -2,6 +2,7 @@
 import type { RelatedPlace, Severity } from '../diagnostics/diagnostic.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
 import type { ChangeSet } from '../history/change-set.ts';
+import type { FlowchartSyntaxError } from './flowchart-syntax.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import type { DepartmentIndex } from '../model/organization.ts';
@@ -21,6 +22,8 @@ export interface RuleContext {
   history: RepositoryHistory | undefined;
   /** What changed against the base commit, with `check --base <ref>` (change control on pull requests). */
   changes: ChangeSet | undefined;
+  /** Flowcharts mermaid cannot parse, by source; absent when flowcharts were not parsed. */
+  flowchartErrors: ReadonlyMap<string, FlowchartSyntaxError> | undefined;
   report(file: string, span: Span, message: string, related?: RelatedPlace): void;
 }
 

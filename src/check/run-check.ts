@@ -2,6 +2,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import type { ChangeSet } from '../history/change-set.ts';
+import type { FlowchartSyntaxError } from './flowchart-syntax.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { indexDepartments } from '../model/organization.ts';
@@ -12,6 +13,7 @@ export interface CheckOptions {
   today?: string;
   history?: RepositoryHistory;
   changes?: ChangeSet;
+  flowchartErrors?: ReadonlyMap<string, FlowchartSyntaxError>;
   rules?: readonly Rule[];
 }
 
@@ -28,6 +30,7 @@ export function runCheck(set: DocumentSet, options: CheckOptions = {}): Diagnost
     today: options.today ?? new Date().toISOString().slice(0, 10),
     history: options.history,
     changes: options.changes,
+    flowchartErrors: options.flowchartErrors,
   };
   for (const rule of options.rules ?? allRules) {
     const context: RuleContext = {

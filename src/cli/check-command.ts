@@ -2,6 +2,7 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { flowchartSyntaxErrors } from '../check/flowchart-syntax.ts';
 import { runCheck } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
@@ -31,6 +32,7 @@ export const checkUsage = `用法：npm run check -- [选项]
   --base <Git 引用>             变更控制：与该提交（如 origin/main）比较，检查升版、修订记录、状态变化、删除和改号
   --summary <文件>              与 --base 同用：把合并请求的变更摘要（Markdown）写入该文件
   --no-history                  不读取 Git 历史（不检查待复核引用）
+  --no-flowcharts               不用 mermaid 解析流程图（不检查流程图语法）
 退出码：有错误为 1，否则为 0；参数错误为 2。`;
 
 export function checkCommand(argv: string[], env: { cwd: string; color?: boolean }): CommandResult {
@@ -47,6 +49,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
         base: { type: 'string' },
         summary: { type: 'string' },
         'no-history': { type: 'boolean', default: false },
+        'no-flowcharts': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -78,7 +81,18 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
       return { exitCode: 2, stdout: '', stderr: `找不到 Git 提交 "${values.base}"：请确认引用名（如 origin/main），并用完整历史克隆（CI 中设置 fetch-depth: 0）\n` };
     }
   }
-  const diagnostics = runCheck(set, { ...(values.today ? { today: values.today } : {}), ...(history ? { history } : {}), ...(changes ? { changes } : {}) });
+  const flowchartErrors = values['no-flowcharts']
+    ? undefined
+    : flowchartSyntaxErrors(
+        set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code)),
+        cache ? join(root, '.cache/shoukong/mermaid-parse') : undefined,
+      );
+  const diagnostics = runCheck(set, {
+    ...(values.today ? { today: values.today } : {}),
+    ...(history ? { history } : {}),
+    ...(changes ? { changes } : {}),
+    ...(flowchartErrors ? { flowchartErrors } : {}),
+  });
   cache?.save();
   if (changes && values.summary) {
     writeFileSync(resolve(env.cwd, values.summary), changeSummary(changes, buildGraph(set), countBySeverity(diagnostics)));

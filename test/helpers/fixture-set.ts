@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { flowchartSyntaxErrors } from '../../src/check/flowchart-syntax.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { compareWithBase, readBaseDocuments } from '../../src/history/change-set.ts';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
@@ -21,6 +22,9 @@ import { loadDocumentSet } from '../../src/model/load.ts';
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** The minimal valid document set every case starts from. */
 export const baseDir = join(fixturesDir, 'base');
+/** Where mermaid's answers on fixture flowcharts are kept between runs. */
+const flowchartCache = join(tmpdir(), 'shoukong-fixture-flowcharts');
+
 /** The day fixtures are checked on, so review dates do not depend on the clock. */
 export const fixtureToday = '2025-06-01';
 
@@ -65,10 +69,12 @@ export function buildCaseSet(caseDir: string): CaseSet {
 /** Loads and checks a set on the fixture day; a Git case is also checked against its first commit. */
 export function checkSet(root: string, git = false): Diagnostic[] {
   const set = loadDocumentSet(root);
-  if (!git) return runCheck(set, { today: fixtureToday });
+  // Flowcharts are parsed by mermaid in a child process; answers are cached across fixtures by source.
+  const flowchartErrors = flowchartSyntaxErrors(set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code)), flowchartCache);
+  if (!git) return runCheck(set, { today: fixtureToday, flowchartErrors });
   const runner = gitRunner(root);
   const changes = compareWithBase(set, readBaseDocuments(runner, 'HEAD~1'), 'HEAD~1');
-  return runCheck(set, { today: fixtureToday, history: readRepositoryHistory(root, runner), changes });
+  return runCheck(set, { today: fixtureToday, history: readRepositoryHistory(root, runner), changes, flowchartErrors });
 }
 
 /** Commits everything in `root` (initialising the repository on first use) with a fixed author and date, so hashes are stable. */

@@ -7,6 +7,7 @@ import changeStatusTransition from './change-status-transition.ts';
 import changeVersionLowered from './change-version-lowered.ts';
 import changeVersionNotRaised from './change-version-not-raised.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
+import flowMermaidSyntax from './flow-mermaid-syntax.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   changeVersionLowered,
   changeVersionNotRaised,
   coverageUncoveredClause,
+  flowMermaidSyntax,
   flowMissingFlowchart,
   flowNotListedByParent,
   layerWrongFolder,
