@@ -3,12 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGraph } from '../graph/build-graph.ts';
-import { toCsv } from '../history/csv.ts';
+import { inForceCells, inForceColumns, inForceCsv, inForceJson } from '../history/in-force-export.ts';
 import { readRepositoryHistory } from '../history/document-history.ts';
-import { inForceAt, inForceStateLabels } from '../history/point-in-time.ts';
+import { inForceAt } from '../history/point-in-time.ts';
 import { buildRegister, registerCsv } from '../history/register.ts';
 import { loadDocumentSet } from '../model/load.ts';
-import { typeLabels, type DocumentType } from '../model/document-types.ts';
 import type { CommandResult } from './check-command.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
@@ -50,22 +49,10 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
 
   if (values.at) {
     const rows = inForceAt(history, values.at);
-    const header = ['文件编号', '文件名称', '类型', '状态', '在用版本', '生效日期', '批准', '依据', '提交', '作废日期', '替代文件'];
-    const table = rows.map((r) => [
-      r.number,
-      r.title,
-      r.type ? typeLabels[r.type as DocumentType] ?? r.type : '',
-      inForceStateLabels[r.state],
-      r.version ?? '',
-      r.effectiveDate ?? '',
-      r.approvedBy ?? '',
-      r.source === 'git' ? 'Git 历史' : r.source === 'revision-records' ? '修订记录' : '',
-      r.commit?.slice(0, 7) ?? '',
-      r.obsoleteSince ?? '',
-      r.successor ?? '',
-    ]);
-    if (values.csv) writeFileSync(resolve(env.cwd, values.csv), toCsv(header, table));
-    if (values.json) writeFileSync(resolve(env.cwd, values.json), `${JSON.stringify({ date: values.at, head: history.head, shallow: history.shallow, documents: rows }, null, 2)}\n`);
+    const header = inForceColumns;
+    const table = rows.map(inForceCells);
+    if (values.csv) writeFileSync(resolve(env.cwd, values.csv), inForceCsv(rows));
+    if (values.json) writeFileSync(resolve(env.cwd, values.json), inForceJson(history, values.at, rows));
     const counts = rows.reduce((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {} as Record<string, number>);
     return {
       exitCode: 0,

@@ -9,6 +9,9 @@ export const inForceStateLabels: Record<InForceState, string> = {
   'not-yet': '尚未生效',
 };
 
+/** Where an answer comes from, as shown to auditors. */
+export const sourceLabels: Record<InForceRow['source'], string> = { git: 'Git 历史', 'revision-records': '修订记录', none: '' };
+
 export interface InForceRow {
   number: string;
   title: string;

@@ -12,9 +12,8 @@
  *   or the day it was marked obsolete in Git) and shows the last version that was in force;
  * - before its first effective date a document is 尚未生效.
  */
-import { toCsv } from '../history/csv.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
-import { inForceAt, inForceStateLabels, type InForceRow } from '../history/point-in-time.ts';
+import { inForceAt, inForceStateLabels, sourceLabels, type InForceRow } from '../history/point-in-time.ts';
 import { typeLabels, type DocumentType } from '../model/document-types.ts';
 import { documentPath } from '../render/urls.ts';
 import { historyPath, versionAnchor } from './history-view.ts';
@@ -112,33 +111,6 @@ export function oneYearBefore(date: string): string {
 }
 
 /** Where a row's answer comes from, as shown: Git 历史 or 修订记录. */
-export const sourceLabels: Record<InForceRow['source'], string> = { git: 'Git 历史', 'revision-records': '修订记录', none: '' };
-
-/** The point-in-time table as CSV, with the columns of `npm run audit -- --at … --csv`. */
-export function inForceCsv(rows: readonly InForceRow[]): string {
-  return toCsv(
-    ['文件编号', '文件名称', '类型', '状态', '在用版本', '生效日期', '批准', '依据', '提交', '作废日期', '替代文件'],
-    rows.map((r) => [
-      r.number,
-      r.title,
-      r.type && r.type in typeLabels ? typeLabels[r.type as DocumentType] : (r.type ?? ''),
-      inForceStateLabels[r.state],
-      r.version,
-      r.effectiveDate,
-      r.approvedBy,
-      sourceLabels[r.source],
-      r.commit?.slice(0, 7),
-      r.obsoleteSince,
-      r.successor,
-    ]),
-  );
-}
-
-/** The point-in-time answer as JSON, in the shape of `npm run audit -- --at … --json`. */
-export function inForceJson(history: RepositoryHistory, date: string, rows: readonly InForceRow[]): string {
-  return `${JSON.stringify({ date, head: history.head, shallow: history.shallow, documents: rows }, null, 2)}\n`;
-}
-
 /** One row of the point-in-time table as rendered (the same cells public/audit.js renders). */
 export interface AuditRowView {
   number: string;

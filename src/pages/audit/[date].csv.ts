@@ -1,6 +1,6 @@
 /** /audit/<date>.csv: the point-in-time table of a preset date for spreadsheets. */
 import { inForceAt } from '../../history/point-in-time.ts';
-import { inForceCsv } from '../../site/history-audit.ts';
+import { inForceCsv } from '../../history/in-force-export.ts';
 import { historySite } from '../../site/history-site.ts';
 
 /** One CSV per preset date. */
