@@ -6,6 +6,7 @@
  * then measures, in this one run and each in a fresh Node process:
  *   floor  read every file, parse its frontmatter (yaml) and body (mdast with mdxjs + gfm), nothing else
  *   cold   `check --no-cache`
+ *   plain  `check --no-cache --no-flowcharts` (without mermaid's own parse of every flowchart)
  *   first  `check` with an empty parse cache (parses everything and writes .cache/shoukong)
  *   warm   `check` again after changing one file (reuses the cache for the other files)
  * and prints the times and the ratios cold/floor and warm/cold (target: cold/floor ≤ 1.5). Floor, cold
@@ -401,12 +402,15 @@ function main(): void {
     // other work on the machine does not decide the ratio.
     const floorRuns: Timing[] = [];
     const coldRuns: Timing[] = [];
+    const plainRuns: Timing[] = [];
     for (let round = 0; round < rounds; round++) {
       floorRuns.push(timed([self, '--floor', root]));
       coldRuns.push(check('--no-cache'));
+      plainRuns.push(check('--no-cache', '--no-flowcharts'));
     }
     const floorRun = fastest(floorRuns);
     const cold = fastest(coldRuns);
+    const plain = fastest(plainRuns);
     const first = check();
     const cacheEntries = readdirSync(join(root, '.cache/shoukong'), { recursive: true }).filter((name) => String(name).endsWith('.json')).length;
     const warmRuns: Timing[] = [];
@@ -419,15 +423,17 @@ function main(): void {
     const warmFindings = countFindings(warm.stdout);
 
     const row = (name: string, t: Timing, note = '') => console.log(`  ${name}  ${t.seconds.toFixed(2).padStart(7)} s  ${t.cpu.toFixed(2).padStart(7)} s${note ? `  ${note}` : ''}`);
-    console.log(`\n每项在新的 Node 进程中运行（含启动与加载），同一次运行中测量；floor、cold、warm 各 ${rounds} 次取最快：`);
+    console.log(`\n每项在新的 Node 进程中运行（含启动与加载），同一次运行中测量；floor、cold、plain、warm 各 ${rounds} 次取最快：`);
     console.log('                                            墙钟      CPU');
     row('floor  读文件 + YAML + MDX 解析        ', floorRun, `${floorRun.stdout.trim()} 份`);
     row('cold   check --no-cache                ', cold);
+    row('plain  同上，不用 mermaid 解析流程图   ', plain, '--no-flowcharts');
     row('first  check（空缓存，写入缓存）       ', first, `缓存 ${cacheEntries} 项`);
     row('warm   check（改动 1 个文件后）        ', warm);
     const ratio = (a: Timing, b: Timing) => `${(a.seconds / b.seconds).toFixed(2)}（CPU ${(a.cpu / b.cpu).toFixed(2)}）`;
     console.log('\n比值（墙钟，括号内为 CPU 时间之比）：');
     console.log(`  cold / floor  = ${ratio(cold, floorRun)}  目标 ≤ 1.5`);
+    console.log(`  plain / floor = ${ratio(plain, floorRun)}  （其中 mermaid 解析流程图占 ${(cold.cpu - plain.cpu).toFixed(1)} s CPU）`);
     console.log(`  first / floor = ${ratio(first, floorRun)}`);
     console.log(`  warm / cold   = ${ratio(warm, cold)}`);
     console.log(`\n检查结果：${findings.total} 条（退出码 ${cold.status}）${findings.total ? ` ${JSON.stringify(findings.byRule)}` : ''}；改动后 ${warmFindings.total} 条`);
