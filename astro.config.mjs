@@ -1,6 +1,7 @@
 // Astro configuration of the published manual site (发布网站). Content comes from custom loaders
 // (src/content.config.ts), so no MDX integration is needed and content files never run.
 import { defineConfig } from 'astro/config';
+import { devPreview } from './src/site/dev-integration.ts';
 
 export default defineConfig({
   output: 'static',
@@ -9,4 +10,6 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
+  // npm run dev: the page of all check findings (the banner and panels are in the pages, dev only).
+  integrations: [devPreview()],
 });

@@ -54,6 +54,16 @@ export function loadSite(root: string, projectRoot = process.cwd()): Promise<Loa
   return memo.promise;
 }
 
+/**
+ * Replaces the process's loaded site with one made from a newer document set (dev mode, after a
+ * content file changed); bodies are rendered again lazily, flowcharts come from the shared cache.
+ */
+export function reloadSite(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
+  const memo = { root, set, promise: loadFromSet(root, projectRoot, set) };
+  shared[memoKey] = memo;
+  return memo.promise;
+}
+
 async function loadFromSet(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
   const model = buildSiteModel(set);
   const codes = model.documents.flatMap((d) => d.mermaid);

@@ -1,0 +1,142 @@
+/**
+ * End-to-end: `npm run dev` on a copy of the base fixture, a document page open in headless Chromium;
+ * saving the file with an unknown department makes the page show the finding, fixing it removes it.
+ * Prints the seconds from save to updated page (not asserted: timing depends on the machine).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/browser/launch.ts';
+import { projectRoot } from '../../src/site/build-site.ts';
+import { baseDir } from '../helpers/fixture-set.ts';
+
+const procedure = 'content/procedures/jmi-cx-13.mdx';
+let root: string;
+let server: ChildProcess;
+let log = '';
+let base: string;
+let browser: Browser;
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until the dev server answers a page (its first answer waits for the content to load). */
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`npm run dev 已退出（${server.exitCode}）：\n${log}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = String((error as Error).cause ?? error); // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`npm run dev 在 ${timeoutMs / 1000} 秒内没有响应 ${url}（最后一次：${last}）：\n${log.slice(0, 3000)}`);
+}
+
+/** Saves the procedure with one line replaced and returns the time of the save. */
+function save(from: string, to: string): number {
+  const path = join(root, procedure);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  return performance.now();
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'shoukong-dev-preview-'));
+  cpSync(baseDir, root, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['scripts/dev.ts', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    // Without vitest's variables: Astro's dev server serves no pages when VITEST is set.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => (log += chunk));
+  server.stderr!.on('data', (chunk) => (log += chunk));
+  await waitForServer(`${base}/procedures/jmi-cx-13/`, 280_000);
+  ({ browser } = await launchBrowser());
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** The findings panel's items of one rule, as "line:column". */
+async function placesOf(page: Page, ruleId: string): Promise<string[]> {
+  return page.locator(`.dev-panel [data-rule-id="${ruleId}"]`).evaluateAll((items) => items.map((li) => `${li.getAttribute('data-line')}:${li.getAttribute('data-column')}`));
+}
+
+describe('npm run dev', () => {
+  it('shows a saved finding on the open page within seconds, and drops it once fixed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/procedures/jmi-cx-13/`);
+    await expect.poll(() => page.locator('.dev-panel .dev-clean').textContent()).toBe('检查通过：本文件没有问题。');
+    expect(await page.locator('h1').textContent()).toBe('文件与资料控制');
+    const banner = page.locator('.dev-banner');
+    expect(await banner.getByRole('link', { name: '查看全部检查结果' }).getAttribute('href')).toBe('/dev/findings/');
+    const errorsBefore = Number(await banner.getAttribute('data-errors'));
+
+    // Break: an unknown department in owners (line 7 of the file, column 10).
+    const broken = save('owners: [质管办]', 'owners: [不存在的处]');
+    const finding = page.locator('.dev-panel [data-rule-id="org/unknown-department"]');
+    await finding.waitFor({ timeout: 30_000 });
+    const shownAfter = (performance.now() - broken) / 1000;
+    expect(await placesOf(page, 'org/unknown-department')).toEqual(['7:10']);
+    expect(await finding.locator('.dev-place').textContent()).toBe(`${procedure}:7:10`);
+    expect(await finding.locator('.dev-message').textContent()).toContain('不存在的处');
+    expect(Number(await page.locator('.dev-banner').getAttribute('data-errors'))).toBe(errorsBefore + 1);
+    mkdirSync(join(projectRoot, 'test-output/screenshots'), { recursive: true });
+    await page.screenshot({ path: join(projectRoot, 'test-output/screenshots/dev-preview-finding.png') });
+
+    // The dev-only page of all findings lists it under the document.
+    const all = await context.newPage();
+    await all.goto(`${base}/dev/findings/`);
+    expect(await all.locator('h1').textContent()).toBe('全部检查结果');
+    const section = all.locator('.dev-file', { has: all.getByRole('link', { name: 'JMI/CX/13 文件与资料控制' }) });
+    expect(await section.locator('[data-rule-id="org/unknown-department"]').getAttribute('data-line')).toBe('7');
+    await all.close();
+
+    // Fix: the finding disappears and the panel says the file is clean again.
+    const fixed = save('owners: [不存在的处]', 'owners: [质管办]');
+    await page.locator('.dev-panel .dev-clean').waitFor({ timeout: 30_000 });
+    const goneAfter = (performance.now() - fixed) / 1000;
+    expect(await placesOf(page, 'org/unknown-department')).toEqual([]);
+
+    // The body updates too: a saved heading appears without reloading by hand.
+    const edited = save('## 1 目的', '## 1 编制目的');
+    await page.getByRole('heading', { name: '1 编制目的' }).waitFor({ timeout: 30_000 });
+    const bodyAfter = (performance.now() - edited) / 1000;
+
+    console.log(`npm run dev：保存到页面显示新问题 ${shownAfter.toFixed(2)} 秒，修正后问题消失 ${goneAfter.toFixed(2)} 秒，正文标题更新 ${bodyAfter.toFixed(2)} 秒`);
+    writeFileSync(join(projectRoot, 'test-output/dev-preview-seconds.json'), `${JSON.stringify({ shownAfter, goneAfter, bodyAfter }, null, 2)}\n`);
+
+  });
+});

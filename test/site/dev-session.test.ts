@@ -1,0 +1,102 @@
+/** The live preview's session: a saved file updates the set, the site and the check findings of that file. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupFindings, totalFindings } from '../../src/site/dev-findings.ts';
+import { createDevSession, isContentFile } from '../../src/site/dev-session.ts';
+import { buildSiteModel } from '../../src/site/site-model.ts';
+import { baseDir } from '../helpers/fixture-set.ts';
+import { loadDocumentSet } from '../../src/model/load.ts';
+
+const projectRoot = join(import.meta.dirname, '../..');
+const procedure = 'content/procedures/jmi-cx-13.mdx';
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'shoukong-dev-session-'));
+  cpSync(baseDir, root, { recursive: true });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** Rewrites a line of a content file, as an author saving it would. */
+function edit(path: string, from: string, to: string): void {
+  const text = readFileSync(join(root, path), 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(join(root, path), text.replace(from, to));
+}
+
+const unknownDepartment = (findings: { id: string; diagnostics: { ruleId: string; span: { start: { line: number; column: number } } }[] }[]) =>
+  findings.filter((f) => f.id === 'procedures/jmi-cx-13').flatMap((f) => f.diagnostics.filter((d) => d.ruleId === 'org/unknown-department').map((d) => `${d.span.start.line}:${d.span.start.column}`));
+
+describe('dev session', () => {
+  it('shows a new finding on the saved document, then drops it once fixed', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    const first = await session.current();
+    expect(unknownDepartment(first.findings)).toEqual([]);
+
+    edit(procedure, 'owners: [质管办]', 'owners: [不存在的处]');
+    const broken = await session.changed(join(root, procedure), 'change');
+    expect(broken?.changed).toEqual([procedure]);
+    expect(unknownDepartment(broken!.findings)).toEqual(['7:10']);
+    expect(broken!.findings.find((f) => f.id === 'procedures/jmi-cx-13')?.document).toEqual({ number: 'JMI/CX/13', title: '文件与资料控制', href: '/procedures/jmi-cx-13/' });
+
+    edit(procedure, 'owners: [不存在的处]', 'owners: [质管办]');
+    const fixed = await session.changed(join(root, procedure), 'change');
+    expect(unknownDepartment(fixed!.findings)).toEqual([]);
+    expect(await session.current()).toBe(fixed);
+  });
+
+  it('updates the page data (title) of the saved document', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    await session.current();
+    edit(procedure, 'title: 文件与资料控制', 'title: 文件控制');
+    const next = await session.changed(join(root, procedure), 'change');
+    expect(next!.site.byNumber.get('JMI/CX/13')?.title).toBe('文件控制');
+  });
+
+  it('re-checks the whole set when the organisation changes, so other files gain findings', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    await session.current();
+    edit('content/org/organization.yaml', 'shortName: 质管办', 'shortName: 质量办');
+    const next = await session.changed(join(root, 'content/org/organization.yaml'), 'change');
+    expect(unknownDepartment(next!.findings)).toEqual(['7:10']);
+  });
+
+  it('takes in files saved together in one reload, and ignores files that are not content', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    await session.current();
+    expect(session.changed(join(root, '.cache/shoukong/x.json'), 'change')).toBeUndefined();
+    expect(session.changed(join(root, 'README.md'), 'change')).toBeUndefined();
+    edit(procedure, 'owners: [质管办]', 'owners: [不存在的处]');
+    const a = session.changed(join(root, procedure), 'change');
+    const b = session.changed(join(root, 'content/manual/jmi-sc-07.mdx'), 'change');
+    expect(b).toBe(a);
+    expect((await a)!.changed).toEqual(['content/manual/jmi-sc-07.mdx', procedure]);
+  });
+
+  it('knows which paths are content', () => {
+    expect(isContentFile('content/procedures/jmi-cx-13.mdx')).toBe(true);
+    expect(isContentFile('content/org/organization.yaml')).toBe(true);
+    expect(isContentFile('content/.drafts/x.mdx')).toBe(false);
+    expect(isContentFile('docs/site.md')).toBe(false);
+  });
+});
+
+describe('findings per file', () => {
+  it('keys a document by its page and any other file by its path, with counts', () => {
+    const set = loadDocumentSet(baseDir);
+    const site = buildSiteModel(set);
+    const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 2 } });
+    const findings = groupFindings(set, site, [
+      { file: procedure, span: at(9), severity: 'warning', message: 'b', ruleId: 'review/overdue' },
+      { file: procedure, span: at(6), severity: 'error', message: 'a', ruleId: 'org/unknown-department' },
+      { file: 'content/org/organization.yaml', span: at(2), severity: 'error', message: 'c', ruleId: 'syntax/yaml' },
+    ]);
+    expect(findings.map((f) => [f.id, f.errors, f.warnings, f.diagnostics.map((d) => d.span.start.line)])).toEqual([
+      ['content/org/organization.yaml', 1, 0, [2]],
+      ['procedures/jmi-cx-13', 1, 1, [6, 9]],
+    ]);
+    expect(totalFindings(findings)).toEqual({ errors: 2, warnings: 1, files: 2 });
+  });
+});
