@@ -75,6 +75,19 @@ describe('dev session', () => {
     expect((await a)!.changed).toEqual(['content/manual/jmi-sc-07.mdx', procedure]);
   });
 
+  it('reports a flowchart mermaid cannot parse, as npm run check does', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    await session.current();
+    const flow = 'content/flows/jmi-lc-13-01.mdx';
+    const rulesOfFlow = (s: Awaited<ReturnType<typeof session.current>>) => s.findings.filter((f) => f.file === flow).flatMap((f) => f.diagnostics.map((d) => d.ruleId));
+    edit(flow, 'B["审核"]', 'B["审核');
+    const broken = await session.changed(join(root, flow), 'change');
+    expect(rulesOfFlow(broken!)).toContain('flow/mermaid-syntax');
+    edit(flow, 'B["审核', 'B["审核"]');
+    const fixed = await session.changed(join(root, flow), 'change');
+    expect(rulesOfFlow(fixed!)).not.toContain('flow/mermaid-syntax');
+  });
+
   it('knows which paths are content', () => {
     expect(isContentFile('content/procedures/jmi-cx-13.mdx')).toBe(true);
     expect(isContentFile('content/org/organization.yaml')).toBe(true);
