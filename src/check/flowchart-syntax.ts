@@ -18,7 +18,7 @@ export interface FlowchartSyntaxError {
 
 type Answer = { ok: true } | ({ ok: false } & FlowchartSyntaxError);
 
-const parserVersion = 'mermaid-parse-v2';
+const parserVersion = 'mermaid-parse-v3';
 const worker = fileURLToPath(new URL('flowchart-syntax-worker.ts', import.meta.url));
 
 /** Errors by source for every source that mermaid cannot parse. Sources it could not judge are left out. */
