@@ -88,6 +88,17 @@ describe('dev session', () => {
     expect(rulesOfFlow(fixed!)).not.toContain('flow/mermaid-syntax');
   });
 
+  it('drops a deleted document from the site, and the documents citing it get findings', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    await session.current();
+    const record = 'content/records/jmi-jl-13-01.mdx';
+    rmSync(join(root, record));
+    const next = await session.changed(join(root, record), 'unlink');
+    expect(next!.site.byNumber.has('JMI/JL/13-01')).toBe(false);
+    const ofProcedure = next!.findings.find((f) => f.id === 'procedures/jmi-cx-13');
+    expect(ofProcedure?.diagnostics.map((d) => d.ruleId)).toContain('ref/unknown-target');
+  });
+
   it('knows which paths are content', () => {
     expect(isContentFile('content/procedures/jmi-cx-13.mdx')).toBe(true);
     expect(isContentFile('content/org/organization.yaml')).toBe(true);
