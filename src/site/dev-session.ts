@@ -76,7 +76,7 @@ export function createDevSession(root: string, projectRoot: string, options: { t
     const site = await reloadSite(root, projectRoot, set);
     const loaded = performance.now();
     // As npm run check does: mermaid judges each flowchart once (cached by source), so only a changed
-    // flowchart costs a parse (about 1.3 s, in a child process) before the check.
+    // flowchart costs a parse (about 1 s, in a child process) before the check.
     const codes = set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code));
     const flowchartErrors = flowchartSyntaxErrors(codes, join(root, '.cache/shoukong/mermaid-parse'));
     const diagnostics = runCheck(set, { flowchartErrors, ...(options.today ? { today: options.today } : {}) });
