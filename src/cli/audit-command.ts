@@ -8,6 +8,7 @@ import { readRepositoryHistory } from '../history/document-history.ts';
 import { inForceAt } from '../history/point-in-time.ts';
 import { buildRegister, registerCsv } from '../history/register.ts';
 import { loadDocumentSet } from '../model/load.ts';
+import { displayWidth } from '../diagnostics/display-width.ts';
 import type { CommandResult } from './check-command.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
@@ -86,8 +87,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
 
 /** A plain text table aligned for terminals with CJK text. */
 function textTable(header: string[], rows: string[][]): string {
-  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.min(40, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - width(c))))).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.min(40, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? '')))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c))))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -127,7 +127,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
 function historyAtTopLevel(root: string, git: GitRunner): RepositoryHistory | undefined {
   const state = repositoryState(git);
   if (!state.isRepository || !state.topLevel || realpathSync(state.topLevel) !== realpathSync(root)) return undefined;
-  return readRepositoryHistory(root, git);
+  return readRepositoryHistory(root, git, state);
 }
 
 function coverageSummary(set: DocumentSet): string {

@@ -5,7 +5,7 @@
 import { contentDir } from '../model/load.ts';
 import type { Revision } from '../model/schemas/common.ts';
 import { diffBody, diffFields, type DiffLine, type FieldChange } from './diff.ts';
-import { gitRunner, readBlobs, readLog, repositoryState, type GitCommit, type GitRunner } from './git.ts';
+import { gitRunner, readBlobs, readLog, repositoryState, type GitCommit, type GitRunner, type RepositoryState } from './git.ts';
 import { readSnapshot, type SnapshotFields } from './snapshot.ts';
 
 /** A commit as shown to auditors. */
@@ -77,9 +77,8 @@ interface Lineage {
 }
 
 /** Reads the history of every content file. Uses at most four Git processes whatever the repository size. */
-export function readRepositoryHistory(root: string, git: GitRunner = gitRunner(root)): RepositoryHistory {
+export function readRepositoryHistory(root: string, git: GitRunner = gitRunner(root), state: RepositoryState = repositoryState(git)): RepositoryHistory {
   const empty = (notice: string, shallow = false): RepositoryHistory => ({ available: false, shallow, documents: [], byPath: new Map(), byNumber: new Map(), gitProcesses: git.processes, notice });
-  const state = repositoryState(git);
   if (!state.isRepository || !state.head) return empty('这里不是 Git 仓库（或还没有提交），无法给出版本历史；修订记录仍可查看。');
   const commits = readLog(git, contentDir);
   const lineages = traceLineages(commits);

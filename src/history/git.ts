@@ -49,7 +49,14 @@ export function gitRunner(cwd: string): GitRunner {
 }
 
 /** Whether `cwd` is inside a Git work tree, and whether the clone is shallow. One process. */
-export function repositoryState(git: GitRunner): { isRepository: boolean; shallow: boolean; head?: string; topLevel?: string } {
+export interface RepositoryState {
+  isRepository: boolean;
+  shallow: boolean;
+  head?: string;
+  topLevel?: string;
+}
+
+export function repositoryState(git: GitRunner): RepositoryState {
   try {
     const [inside, shallow, topLevel, head] = git.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-toplevel', 'HEAD']).toString().trim().split('\n');
     return { isRepository: inside === 'true', shallow: shallow === 'true', ...(topLevel ? { topLevel } : {}), ...(head ? { head } : {}) };

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
-import { parseFile, type ParsedFile } from './parse-file.ts';
+import { hashOf, parseFile, type ParsedFile } from './parse-file.ts';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
 import type { Flow } from './schemas/flow.ts';
@@ -89,7 +89,7 @@ export function loadDocument(path: string, bytes: Uint8Array, cache?: ParseCache
   const hash = cache ? hashOf(bytes) : undefined;
   let file = hash ? cache!.get(path, hash) : undefined;
   if (!file) {
-    file = parseFile(path, bytes);
+    file = parseFile(path, bytes, hash);
     cache?.set(file);
   }
   return validateDocument(file);
@@ -140,9 +140,6 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
 
 /**
  * A parse cache kept as one small JSON file per file version under `dir/parse-<parser version>/`, so a

@@ -26,9 +26,13 @@ export interface ParsedFile {
 const origin = { line: 1, column: 1 };
 const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] });
 
-/** Parses one `.mdx` file. Never throws, whatever the bytes. */
-export function parseFile(path: string, bytes: Uint8Array): ParsedFile {
-  const hash = createHash('sha1').update(bytes).digest('hex');
+/** sha1 of a file's bytes: the parse cache's key. */
+export function hashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** Parses one `.mdx` file. Never throws, whatever the bytes. `hash` may be passed when the caller has it already. */
+export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes)): ParsedFile {
   const base: ParsedFile = {
     path,
     hash,
