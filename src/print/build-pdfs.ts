@@ -8,17 +8,18 @@ import { dirname, join } from 'node:path';
 import type { DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowcharts } from '../render/mermaid.ts';
 import { bookOrder } from './book-order.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
 import { commitStamp } from './commit-stamp.ts';
 import { documentHtml } from './document-html.ts';
 import { fontFaceCss, fontsFingerprint, printFonts } from './fonts.ts';
 import { blankFormHtml } from './form-html.ts';
-import { cacheKey, openPdfCache, pdfCacheDir } from './pdf-cache.ts';
+import { cacheKey, openPdfCache, openPrintManifest, pdfCacheDir } from './pdf-cache.ts';
 import { withMetadata } from './pdf-info.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from './pdf-paths.ts';
-import { startRenderer } from './pdf-renderer.ts';
+import { startRenderer, type PdfRenderer } from './pdf-renderer.ts';
+import { inputsHold, recordingContext } from './print-inputs.ts';
 import { isPrintable, printContext, type PrintableDocument, type PrintContext } from './print-context.ts';
-import { templateVersion } from './print-css.ts';
-import { buildWholeManual } from './whole-manual.ts';
+import { startWholeManual } from './whole-manual.ts';
 import { typeLabels } from '../model/document-types.ts';
 
 /** What buildPdfs was asked to do. */
@@ -46,98 +47,158 @@ export interface BuildPdfsResult {
 }
 
 
-/** One PDF to print: its document, file name under the PDF folder, print HTML and cache key. */
+/** One PDF to print: its document, its file name under the PDF folder, what it is, and its title. */
 export interface PrintJob {
   doc: PrintableDocument;
   file: string;
-  html: string;
-  key: string;
+  /** A document's own PDF, or the blank form of a record template. */
+  kind: 'document' | 'form';
   title: string;
 }
 
-/**
- * Everything to print, before any printing: each document's print HTML (and each record's blank
- * form), with its cache key. Also used by the benchmark to give pagedjs-cli the same pages.
- */
-export async function printJobs(root: string, set: DocumentSet, log: (line: string) => void): Promise<{ jobs: PrintJob[]; ctx: PrintContext; fingerprint: string }> {
+/** Everything to print: each printable document, and each record template's blank form. */
+export function printJobs(set: DocumentSet): PrintJob[] {
+  return set.documents.filter(isPrintable).flatMap((doc): PrintJob[] => {
+    const own: PrintJob = { doc, file: documentPdfFile(doc.data.number), kind: 'document', title: `${doc.data.number} ${doc.data.title}` };
+    if (doc.type !== 'record' || !doc.data.fields) return [own];
+    return [own, { doc, file: formPdfFile(doc.data.number), kind: 'form', title: `${doc.data.number} ${doc.data.title}（空白表单）` }];
+  });
+}
+
+/** The print HTML of one job. */
+export function jobHtml(job: PrintJob, ctx: PrintContext): string {
+  return job.kind === 'form' ? blankFormHtml(job.doc, ctx) : documentHtml(job.doc, ctx);
+}
+
+/** The context every print page is built with; flowcharts are added as documents need them. */
+export function printSetup(root: string, set: DocumentSet): { ctx: PrintContext; flowcharts: Map<string, string>; fingerprint: string } {
   const fonts = printFonts();
-  const fingerprint = fontsFingerprint(fonts);
-  const docs = set.documents.filter(isPrintable);
-  // Flowcharts as vector graphics, shared with the site (each source rendered once, then cached).
-  const flowcharts = await renderFlowcharts(
-    docs.flatMap((d) => d.file.body.mermaid.map((m) => m.code)),
-    { cacheDir: join(root, flowchartCacheDir), log },
-  );
+  const flowcharts = new Map<string, string>();
   const ctx = printContext(set, { commit: commitStamp(root), fontCss: fontFaceCss(fonts), flowcharts });
-  const job = (doc: PrintableDocument, file: string, html: string, title: string): PrintJob => ({ doc, file, html, title, key: cacheKey(templateVersion, fingerprint, html) });
-  const jobs: PrintJob[] = [];
-  for (const doc of docs) {
-    jobs.push(job(doc, documentPdfFile(doc.data.number), documentHtml(doc, ctx), `${doc.data.number} ${doc.data.title}`));
-    if (doc.type === 'record' && doc.data.fields) jobs.push(job(doc, formPdfFile(doc.data.number), blankFormHtml(doc, ctx), `${doc.data.number} ${doc.data.title}（空白表单）`));
-  }
-  return { jobs, ctx, fingerprint };
+  return { ctx, flowcharts, fingerprint: cacheKey(codeFingerprint(), fontsFingerprint(fonts)) };
+}
+
+/** Renders (or reads from the cache) the flowcharts of these documents into the setup's map. */
+export async function addFlowcharts(root: string, docs: PrintableDocument[], flowcharts: Map<string, string>, log: (line: string) => void): Promise<void> {
+  const codes = new Set(docs.flatMap((d) => d.file.body.mermaid.map((m) => m.code)).filter((c) => !flowcharts.has(c)));
+  if (codes.size === 0) return;
+  for (const [code, svg] of await renderFlowcharts(codes, { cacheDir: join(root, flowchartCacheDir), log })) flowcharts.set(code, svg);
 }
 
 /** Builds every PDF; throws BrowserNotFoundError when something must be printed and no browser exists. */
 export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsResult> {
   const { root, set, outDir, log } = options;
   const started = performance.now();
-  // The browser starts while the print HTML is being prepared; it is only waited for when a page
-  // is not in the cache (and a missing browser only matters then).
-  const starting = startRenderer({ tabs: options.tabs ?? 2 });
-  starting.catch(() => undefined);
+  const tabs = options.tabs ?? 2;
   // Written beside the cache, not inside the output's parent (a site build may replace that folder
   // meanwhile), and moved into place only when every PDF is there.
   const staging = join(root, '.cache/shoukong', `pdf-out-${process.pid}`);
+  let renderer: Promise<PdfRenderer> | undefined;
+  let closing: Promise<void> | undefined;
+  const closeRenderer = () => (closing ??= renderer?.then((r) => r.close(), () => undefined));
   try {
-    const { jobs, ctx, fingerprint } = await printJobs(root, set, log);
+    const { ctx, flowcharts, fingerprint } = printSetup(root, set);
+    const jobs = printJobs(set);
     const docs = set.documents.filter(isPrintable);
-    const cache = options.cache === false ? undefined : openPdfCache(join(root, pdfCacheDir));
+    const cacheDir = join(root, pdfCacheDir);
+    const cache = options.cache === false ? undefined : openPdfCache(cacheDir);
+    const manifest = options.cache === false ? undefined : openPrintManifest(cacheDir);
+
+    // 1. Documents whose file, code and recorded inputs are unchanged keep their PDF, without
+    //    building their HTML.
+    const keys = new Map<PrintJob, string>();
+    const bytes = new Map<string, Uint8Array>();
+    const baseOf = (j: PrintJob) => cacheKey(fingerprint, j.kind, j.doc.path, j.doc.file.hash);
+    for (const j of jobs) {
+      const entry = manifest?.get(baseOf(j));
+      const pdf = entry && inputsHold(entry.inputs, ctx, set) ? cache?.get(entry.pdf) : undefined;
+      if (pdf) {
+        keys.set(j, entry!.pdf);
+        bytes.set(j.file, pdf);
+      }
+    }
+
+    // 2. The others: build their HTML (recording what it needed) and print what the cache lacks.
+    const pending = jobs.filter((j) => !keys.has(j));
+    const created = new Date();
+    const render = (html: string): Promise<Uint8Array> => {
+      // Started on the first page to print, so a run with nothing new never launches a browser.
+      renderer ??= startRenderer({ tabs });
+      return renderer.then((r) => r.render(html));
+    };
+    let rendered = 0;
+    if (pending.length > 0) {
+      renderer ??= startRenderer({ tabs });
+      renderer.catch(() => undefined);
+      await addFlowcharts(root, pending.map((j) => j.doc), flowcharts, log);
+    }
+    // While the browser prints, the unchanged PDFs are written out and copied into the whole manual.
+    const inBook = new Set(bookOrder(docs));
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(join(staging, 'forms'), { recursive: true });
-    const render = async (html: string): Promise<Uint8Array> => (await starting).render(html);
-    const created = new Date();
-    const byFile = new Map<string, Uint8Array>();
-    let rendered = 0;
+    const book = startWholeManual();
+    const meanwhile = (async () => {
+      for (const j of jobs.filter((j) => bytes.has(j.file))) {
+        await new Promise((resolve) => setImmediate(resolve)); // lets the browser's messages through
+        writeFileSync(join(staging, j.file), bytes.get(j.file)!);
+        if (pending.length > 0 && j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, bytes.get(j.file)!);
+      }
+    })();
+    meanwhile.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     let done = 0;
-
-    await runPool(jobs, options.tabs ?? 2, async (j) => {
-      let pdf = cache?.get(j.key);
+    await runPool(pending, tabs, async (j) => {
+      const recording = recordingContext(ctx);
+      const { html, inputs } = recording.finish(jobHtml(j, recording.ctx));
+      const key = cacheKey(baseOf(j), ...inputs.flat());
+      let pdf = cache?.get(key);
       if (!pdf) {
         const meta = { title: j.title, subject: j.doc.data.number, keywords: keywordsOf(j.doc), author: ctx.institution, created };
-        pdf = await withMetadata(await render(j.html), meta);
-        cache?.set(j.key, pdf);
+        pdf = await withMetadata(await render(html), meta);
+        cache?.set(key, pdf);
         rendered++;
       }
-      byFile.set(j.file, pdf);
+      manifest?.set(baseOf(j), { inputs, pdf: key });
+      keys.set(j, key);
+      bytes.set(j.file, pdf);
       writeFileSync(join(staging, j.file), pdf);
+      if (j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, pdf);
       done++;
-      if (done % 10 === 0 || done === jobs.length) log(`PDF ${done}/${jobs.length}（新生成 ${rendered}，缓存 ${done - rendered}）`);
+      if (done % 10 === 0 || done === pending.length) log(`PDF ${done}/${pending.length}（新生成 ${rendered}，其余 ${jobs.length - pending.length} 份未变）`);
     });
 
-    const parts = bookOrder(docs).map((doc) => ({ doc, pdf: byFile.get(documentPdfFile(doc.data.number))! }));
+    await meanwhile;
+
+    // 3. The whole manual, merged again only when one of its documents, the commit or the date changed.
+    const bookDocs = bookOrder(docs);
     const date = localDate(created);
-    const bookKey = cacheKey(templateVersion, fingerprint, 'book', ctx.commit, date, ...jobs.filter((j) => parts.some((p) => p.doc === j.doc)).map((j) => j.key));
-    let book = cache?.get(bookKey);
+    const ownJob = new Map(jobs.filter((j) => j.kind === 'document').map((j) => [j.doc, j]));
+    const bookKey = cacheKey(fingerprint, 'book', ctx.commit, date, ...bookDocs.map((doc) => keys.get(ownJob.get(doc)!)!));
+    let bookPdf = cache?.get(bookKey);
     let bookPages = 0;
-    if (!book) {
+    if (!bookPdf) {
       const bookStarted = performance.now();
+      const manual = await book;
+      // All are in already unless nothing needed printing (the book is new because the date is).
+      for (const doc of bookDocs) if (!manual.has(doc)) await manual.add(doc, bytes.get(ownJob.get(doc)!.file)!);
       // Cover and contents come from the cache too when their HTML is unchanged (same page counts).
       const renderCached = async (html: string) => {
-        const key = cacheKey(templateVersion, fingerprint, html);
+        const key = cacheKey(fingerprint, html);
         const hit = cache?.get(key);
         if (hit) return hit;
         const pdf = await render(html);
         cache?.set(key, pdf);
         return pdf;
       };
-      const built = await buildWholeManual({ parts, ctx, render: renderCached, created, date });
-      book = built.pdf;
+      const built = await manual.finish({ docs: bookDocs, ctx, render: renderCached, created, date, rendered: () => void closeRenderer(), ...(manifest?.contentsPages ? { contentsPages: manifest.contentsPages } : {}) });
+      if (manifest) manifest.contentsPages = built.layout.contentsPages;
+      bookPdf = built.pdf;
       bookPages = built.layout.totalPages;
-      cache?.set(bookKey, book);
-      log(`体系文件汇编：${parts.length} 份文件，共 ${bookPages} 页（合并用时 ${((performance.now() - bookStarted) / 1000).toFixed(1)} 秒）`);
+      cache?.set(bookKey, bookPdf);
+      log(`体系文件汇编：${bookDocs.length} 份文件，共 ${bookPages} 页（合并用时 ${((performance.now() - bookStarted) / 1000).toFixed(1)} 秒）`);
     }
-    writeFileSync(join(staging, wholeManualFile), book);
+    void closeRenderer();
+    writeFileSync(join(staging, wholeManualFile), bookPdf);
+    manifest?.save();
     cache?.prune();
 
     rmSync(outDir, { recursive: true, force: true });
@@ -145,10 +206,10 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     moveInto(staging, outDir);
     const forms = jobs.length - docs.length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`PDF 完成：${docs.length} 份文件、${forms} 份空白表单、体系文件汇编 ${parts.length} 份文件；新生成 ${rendered}，复用缓存 ${jobs.length - rendered}；用时 ${seconds} 秒 → ${outDir}`);
+    log(`PDF 完成：${docs.length} 份文件、${forms} 份空白表单、体系文件汇编 ${bookDocs.length} 份文件；新生成 ${rendered}，复用缓存 ${jobs.length - rendered}；用时 ${seconds} 秒 → ${outDir}`);
     return { documents: docs.length, forms, rendered, cached: jobs.length - rendered, bookPages };
   } finally {
-    await starting.then((renderer) => renderer.close(), () => undefined);
+    await closeRenderer();
     rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -14,9 +14,9 @@ export interface PdfRenderer {
 }
 
 /**
- * Starts the browser and opens `tabs` tabs side by side, each on an empty page loaded from a file:// URL so that
- * the pages written into it may load the font files. Each document then replaces the content of
- * that same page, which keeps the decoded fonts in memory from one document to the next.
+ * Starts the browser with up to `tabs` tabs side by side, each on an empty page loaded from a file://
+ * URL so that the pages written into it may load the font files. Each document then replaces the
+ * content of that same page, which keeps the decoded fonts in memory from one document to the next.
  */
 export async function startRenderer(options: { tabs?: number; found?: FoundBrowser } = {}): Promise<PdfRenderer> {
   const { browser } = await launchBrowser(options.found);
@@ -24,22 +24,27 @@ export async function startRenderer(options: { tabs?: number; found?: FoundBrows
   const context = await browser.newContext();
   // Nothing printed may come from the network: only file:// pages and fonts load.
   await context.route(/^(?!file:|data:|about:)/, (route) => route.abort());
-  const idle: Page[] = [];
   const host = join(dir, 'host.html');
   writeFileSync(host, '<!doctype html><meta charset="utf-8"><title>print</title>');
-  const opened = await Promise.all(
-    Array.from({ length: options.tabs ?? 2 }, async () => {
-      const page = await context.newPage();
-      await page.goto(pathToFileURL(host).href);
-      return page;
-    }),
-  );
-  idle.push(...opened);
+  const openTab = async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(host).href);
+    return page;
+  };
+  // One tab at first; another opens only when a page waits while all are busy, because each new tab
+  // decodes the CJK fonts again (about 0.3 s), which a run printing one document should not pay.
+  const idle: Page[] = [await openTab()];
+  let tabs = 1;
   const waiting: ((page: Page) => void)[] = [];
 
   const acquire = (): Promise<Page> => {
     const page = idle.pop();
-    return page ? Promise.resolve(page) : new Promise((resolve) => waiting.push(resolve));
+    if (page) return Promise.resolve(page);
+    if (tabs < (options.tabs ?? 2)) {
+      tabs++;
+      return openTab();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
   };
   const release = (page: Page): void => {
     const next = waiting.shift();

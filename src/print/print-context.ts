@@ -5,6 +5,7 @@ import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { indexDepartments } from '../model/organization.ts';
+import { parseFile } from '../model/parse-file.ts';
 import type { CommitStamp } from './commit-stamp.ts';
 import { escapeHtml } from './html.ts';
 
@@ -16,6 +17,12 @@ export interface PrintContext {
   commit: string;
   /** Stamp printed on every page of one document (未提交 only when its own file has changes). */
   commitOf(doc: ControlledDocument): string;
+  /** True when the file (path relative to the root) has changes not yet committed. */
+  uncommitted(path: string): boolean;
+  /** The stamp of this run's commit, with 未提交 when the page was made from uncommitted files. */
+  stamp(uncommitted: boolean): string;
+  /** What `resolve` would have answered at the commit (differs only for documents with changes). */
+  resolveAtCommit(number: string): ResolvedRef | undefined;
   /** @font-face rules for the embedded fonts. */
   fontCss: string;
   /** Full department name for a reference written in a document (id, short name, name or group). */
@@ -43,20 +50,30 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
   const org = set.organization.data;
   const departments = org ? indexDepartments(org) : undefined;
   const byNumber = new Map(set.documents.filter(isPrintable).map((d) => [d.data.number, d]));
+  const resolve = (number: string): ResolvedRef | undefined => {
+    const doc = byNumber.get(number);
+    return doc ? refTo(number, doc.data) : undefined;
+  };
   return {
     institution: org?.institution.name ?? '',
     commit: options.commit.overall,
     commitOf: (doc) => options.commit.of(doc.path),
+    uncommitted: (path) => options.commit.dirty(path),
+    stamp: (uncommitted) => options.commit.stamp(uncommitted),
     fontCss: options.fontCss,
     departmentName(ref) {
       const found = departments?.resolve(ref);
       if (!found) return ref;
       return found.kind === 'department' ? found.department.name : found.name;
     },
-    resolve(number) {
+    resolve,
+    resolveAtCommit(number) {
       const doc = byNumber.get(number);
-      if (!doc) return undefined;
-      return { href: `${refScheme}${number}`, title: doc.data.title, obsolete: doc.data.status === 'obsolete' };
+      if (!doc || !options.commit.dirty(doc.path)) return resolve(number);
+      const bytes = options.commit.committed(doc.path);
+      const data = bytes ? (parseFile(doc.path, bytes).data as { number?: unknown; title?: unknown; status?: unknown } | undefined) : undefined;
+      if (data?.number !== number || typeof data.title !== 'string') return undefined;
+      return refTo(number, { title: data.title, status: data.status });
     },
     flowchart: (code) => options.flowcharts.get(code),
     bodyText: (doc) => readFileSync(join(set.root, doc.path), 'utf8'),
@@ -64,6 +81,10 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
 }
 
 const refScheme = 'shoukong-ref:';
+
+function refTo(number: string, data: { title: string; status?: unknown }): ResolvedRef {
+  return { href: `${refScheme}${number}`, title: data.title, obsolete: data.status === 'obsolete' };
+}
 
 /**
  * Paper has no links: each cross-reference becomes text, followed by the number when the author's

@@ -197,6 +197,38 @@ describe('cache', () => {
     expect(texts[0]).toContain(`构建${commit}未提交`);
     expect((await pageTexts(read(documentPdfFile('JMI/LC/13-01'))))[0]).not.toContain('未提交');
   }, 180_000);
+
+  it('prints again the documents that show a renamed document’s title, and no others', async () => {
+    const untouched = read(documentPdfFile('JMI/BZ/1-01'));
+    const file = join(root, 'content/regulations/jmi-zd-13-02.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 受控文件管理办法', 'title: 受控文件管理规定'));
+    const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
+    // The regulation itself, the procedure citing it, and the two flows whose 工作准则 print its title.
+    expect(result).toMatchObject({ rendered: 4, cached: 9 });
+    for (const flow of ['JMI/LC/13-01', 'JMI/LC/13-02']) {
+      const texts = await pageTexts(read(documentPdfFile(flow)));
+      expect(texts.join(''), flow).toContain('JMI/ZD/13-02《受控文件管理规定》');
+      // They show a title that is not committed yet, so they say so.
+      expect(texts[0], flow).toContain(`构建${commit}未提交`);
+    }
+    expect(read(documentPdfFile('JMI/BZ/1-01'))).toEqual(untouched);
+  }, 180_000);
+
+  it('keeps the PDFs a new commit did not change, with the commit they were printed at', async () => {
+    git('commit', '-q', '-am', 'rename and edit');
+    const next = git('rev-parse', '--short', 'HEAD').trim();
+    const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
+    // Only those printed with 未提交: the two changed files and the two flows showing the new title.
+    expect(result).toMatchObject({ rendered: 4, cached: 9 });
+    for (const number of ['JMI/CX/13', 'JMI/ZD/13-02', 'JMI/LC/13-01', 'JMI/LC/13-02']) {
+      const first = (await pageTexts(read(documentPdfFile(number))))[0];
+      expect(first, number).toContain(`构建${next}`);
+      expect(first, number).not.toContain('未提交');
+    }
+    expect((await pageTexts(read(documentPdfFile('JMI/BZ/1-01'))))[0]).toContain(`构建${commit}`);
+    // The whole manual carries the new commit on its cover.
+    expect((await pageTexts(read(wholeManualFile)))[0]).toContain(`构建${next}`);
+  }, 180_000);
 });
 
 describe('pages a person looks at', () => {
