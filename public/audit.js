@@ -28,7 +28,9 @@
     node.append(...children.filter((c) => c !== undefined && c !== ''));
     return node;
   };
-  const link = (href, text) => (href ? el('a', { href }, text) : text);
+  // The embedded periods hold root-relative addresses (/procedures/…); the site may live under a base path (/zlbz/).
+  const base = form.dataset.base || '/';
+  const link = (href, text) => (href ? el('a', { href: href.startsWith('/') ? base + href.slice(1) : href }, text) : text);
   const render = (date) => {
     const counts = { 'in-force': 0, obsolete: 0, 'not-yet': 0 };
     const rows = docs.map((doc) => {

@@ -2,9 +2,10 @@
 import { getCollection } from 'astro:content';
 import type { DocView } from '../site/site-model.ts';
 import type { TitleEntry } from '../site/title-search.ts';
+import { withBase } from '../site/site-base.ts';
 
 export async function GET(): Promise<Response> {
   const docs = (await getCollection('documents')).map((e) => e.data as DocView).filter((d) => d.status !== 'obsolete');
-  const entries: TitleEntry[] = docs.map((d) => ({ n: d.number, t: d.title, h: d.href, k: d.typeLabel }));
+  const entries: TitleEntry[] = docs.map((d) => ({ n: d.number, t: d.title, h: withBase(d.href), k: d.typeLabel }));
   return new Response(JSON.stringify(entries), { headers: { 'content-type': 'application/json' } });
 }
