@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/** npm run build: check, then build the site (with search and PDFs) into dist/; exit 1 on errors. */
+/** npm run build: check, then build the site (with search and PDFs) into dist/; exit 1 on errors, 2 on a bad option. */
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { buildSite } from '../src/site/build-site.ts';
+import { BasePathError, basePathOption } from '../src/site/base-path.ts';
 
 const { values } = parseArgs({
   options: {
@@ -10,13 +11,24 @@ const { values } = parseArgs({
     out: { type: 'string' },
     'no-pdf': { type: 'boolean', default: false },
     today: { type: 'string' },
+    base: { type: 'string' },
   },
   strict: true,
 });
+let base: string;
+try {
+  base = basePathOption(values.base, process.env.SHOUKONG_BASE);
+} catch (error) {
+  if (!(error instanceof BasePathError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+if (base !== '/') process.stderr.write(`发布路径：${base}（网站中的链接都以 ${base} 开头）\n`);
 const result = await buildSite({
-  ...(values.root ? { contentRoot: join(process.cwd(), values.root) } : {}),
-  ...(values.out ? { outDir: join(process.cwd(), values.out) } : {}),
+  ...(values.root ? { contentRoot: resolve(values.root) } : {}),
+  ...(values.out ? { outDir: resolve(values.out) } : {}),
   ...(values.today ? { today: values.today } : {}),
+  base,
   pdf: !values['no-pdf'],
   color: process.stderr.isTTY && !process.env.NO_COLOR,
 });

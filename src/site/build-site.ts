@@ -33,6 +33,8 @@ export interface BuildSiteOptions {
   parseCache?: boolean;
   /** Date used by the check for overdue reviews. */
   today?: string;
+  /** Base path the site is published under, normalised ('/zlbz/'; default '/'). */
+  base?: string;
   log?: (line: string) => void;
   color?: boolean;
 }
@@ -102,7 +104,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro') });
+        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/' });
       });
     } finally {
       handOverDocumentSet(undefined);
