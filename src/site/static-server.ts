@@ -1,5 +1,5 @@
 /** A tiny static file server for dist/, used by the end-to-end tests and `npm run preview`. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -32,10 +32,38 @@ export function fileForPath(dir: string, urlPath: string): string | undefined {
   return existsSync(full) ? full : undefined;
 }
 
-/** Serves `dir` on `port` (0 = any free port); resolves with the server and its base URL. */
-export function serveStatic(dir: string, port = 0): Promise<{ server: Server; url: string }> {
+/** The path under `base` of a URL path (/zlbz/a/ → /a/ for base /zlbz/), or undefined when it is outside the base. */
+export function pathUnderBase(base: string, urlPath: string): string | undefined {
+  if (base === '/') return urlPath;
+  if (urlPath === base.slice(0, -1)) return '/';
+  return urlPath.startsWith(base) ? urlPath.slice(base.length - 1) : undefined;
+}
+
+/**
+ * The base path a built site was published for, read from its home page: the layout's home link
+ * (<a class="brand" href="/zlbz/">) points at the base. '/' when there is no such link.
+ */
+export function baseOfBuiltSite(dir: string): string {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return '/';
+  return /<a class="brand" href="(\/[^"]*\/)"/.exec(readFileSync(index, 'utf8'))?.[1] ?? '/';
+}
+
+/**
+ * Serves `dir` on `port` (0 = any free port) under `base` ('/' or '/zlbz/'); resolves with the
+ * server and its origin (without the base). Outside the base, / redirects to the base and
+ * everything else is 404.
+ */
+export function serveStatic(dir: string, port = 0, base = '/'): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const file = fileForPath(dir, req.url ?? '/');
+    const urlPath = (req.url ?? '/').split(/[?#]/)[0]!;
+    const path = pathUnderBase(base, urlPath);
+    if (path === undefined && urlPath === '/') {
+      res.writeHead(302, { location: base });
+      res.end();
+      return;
+    }
+    const file = path === undefined ? undefined : fileForPath(dir, path);
     if (!file) {
       const notFound = join(dir, '404.html');
       res.writeHead(404, { 'content-type': types['.html']! });
