@@ -13,10 +13,13 @@ export interface SiteSession {
   close(): Promise<void>;
 }
 
-/** Builds (or reuses) dist/, serves it and starts Chromium. */
-export async function startSiteSession(): Promise<SiteSession> {
-  const dist = await builtSite();
-  const { server, url }: { server: Server; url: string } = await serveStatic(dist);
+/**
+ * Builds (or reuses) dist/, serves it and starts Chromium. With a base path ('/zlbz/'): the example
+ * built for that base, served under it; `open` then takes paths that include the base.
+ */
+export async function startSiteSession(sitePath = '/'): Promise<SiteSession> {
+  const dist = await builtSite(sitePath);
+  const { server, url }: { server: Server; url: string } = await serveStatic(dist, 0, sitePath);
   const { browser }: { browser: Browser } = await launchBrowser();
   // The packaged Chromium runs single-process: closing a browser context ends it, so all pages share one.
   const context: BrowserContext = await browser.newContext();
