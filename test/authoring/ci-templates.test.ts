@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseCheckJson, toCodeQuality } from '../../src/authoring/code-quality.ts';
+import { normalizeBase } from '../../src/site/base-path.ts';
 import { projectRoot } from './helpers.ts';
 
 const scripts = Object.keys((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
@@ -44,6 +46,39 @@ describe('CI templates', () => {
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
     for (const s of steps.filter((s) => s.uses?.startsWith('actions/checkout'))) expect(s.with?.['fetch-depth']).toBe(0);
     expect(steps.map((s) => s.uses?.split('@')[0])).toEqual(expect.arrayContaining(['actions/upload-artifact', 'actions/github-script', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+  });
+
+  it('GitHub Actions: the Pages build gets the base path of the Pages site (/<仓库名>/ for a project site)', () => {
+    type Step = { id?: string; uses?: string; run?: string; env?: Record<string, string> };
+    const wf = load('.github/workflows/shoukong.yml') as { jobs: Record<string, { steps?: Step[] }> };
+    const steps = wf.jobs.publish?.steps ?? [];
+    const pages = steps.findIndex((s) => s.uses?.startsWith('actions/configure-pages'));
+    const build = steps.findIndex((s) => s.run?.startsWith('npm run build'));
+    expect(steps[pages]?.id).toBe('pages');
+    expect(pages).toBeLessThan(build);
+    expect(steps[build]?.env?.SHOUKONG_BASE).toBe('${{ steps.pages.outputs.base_path }}');
+    // configure-pages gives "/<仓库名>", or "" for a custom domain or a <用户名>.github.io repository.
+    expect(['/shoukong', '/shoukong/', ''].map(normalizeBase)).toEqual(['/shoukong/', '/shoukong/', '/']);
+    // Pull requests build an artefact for the reviewers, at the root.
+    expect(wf.jobs['pull-request']?.steps?.find((s) => s.run?.startsWith('npm run build'))?.env).toBeUndefined();
+  });
+
+  it('GitLab CI: the build takes the base path from CI_PAGES_URL before npm run build', () => {
+    const ci = load('.gitlab-ci.yml') as Record<string, { script?: string[] }>;
+    const script = ci.build?.script ?? [];
+    const line = script.find((l) => l.includes('SHOUKONG_BASE'));
+    expect(line).toBeDefined();
+    expect(script.indexOf(line!)).toBeLessThan(script.indexOf('npm run build'));
+    // Run the line as the runner's shell does, for a project path and for a unique domain.
+    const baseFor = (url: string) => {
+      const result = spawnSync('sh', ['-c', `${line}\nprintf '%s' "$SHOUKONG_BASE"`], { encoding: 'utf8', env: { ...process.env, CI_PAGES_URL: url } });
+      expect(result.stderr).toBe('');
+      return normalizeBase(result.stdout);
+    };
+    expect(baseFor('https://jmi.gitlab.io/shoukong')).toBe('/shoukong/');
+    expect(baseFor('https://zlb.gitlab.io/group/sub/shoukong')).toBe('/group/sub/shoukong/');
+    expect(baseFor('https://shoukong-0a1b2c.gitlab.io')).toBe('/');
+    expect(baseFor('')).toBe('/');
   });
 
   it('GitLab CI: valid YAML, GIT_DEPTH 0, code quality report, summary artefact, pages job on the default branch', () => {
