@@ -5,6 +5,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { hashOf, parseFile, type ParsedFile } from './parse-file.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
 import type { Flow } from './schemas/flow.ts';
@@ -74,14 +76,71 @@ export interface LoadOptions {
 export function loadDocumentSet(root: string, options: LoadOptions = {}): DocumentSet {
   return {
     root,
-    organization: loadDataFile(root, organizationPath, organizationSchema),
-    frameworks: listFiles(join(root, frameworksDir))
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
+    ...loadDataFiles(root),
     documents: listFiles(join(root, contentDir))
       .filter((f) => documentExtensions.test(f))
       .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options.cache)),
   };
+}
+
+/** The organisation and the framework files. */
+function loadDataFiles(root: string): Pick<DocumentSet, 'organization' | 'frameworks'> {
+  return {
+    organization: loadDataFile(root, organizationPath, organizationSchema),
+    frameworks: listFiles(join(root, frameworksDir))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
+  };
+}
+
+/** Below this many files to parse, a worker thread costs more than it saves. */
+const parallelThreshold = 300;
+
+/**
+ * Like loadDocumentSet, with the files the cache does not have parsed by the main thread and one
+ * worker thread side by side when there are many (a first build of a large set): parsing is most
+ * of a cold load, and the build has nothing else to do meanwhile.
+ */
+export async function loadDocumentSetInParallel(root: string, options: LoadOptions = {}): Promise<DocumentSet> {
+  const paths = listFiles(join(root, contentDir))
+    .filter((f) => documentExtensions.test(f))
+    .map((f) => toPosix(relative(root, f)));
+  const parsed = new Map<string, ParsedFile>();
+  const misses: string[] = [];
+  for (const path of paths) {
+    if (!options.cache) {
+      misses.push(path);
+      continue;
+    }
+    const hit = options.cache.get(path, hashOf(readFileSync(join(root, path))));
+    if (hit) parsed.set(path, hit);
+    else misses.push(path);
+  }
+  if (misses.length >= parallelThreshold && availableParallelism() > 1) {
+    // The worker takes the second half; the main thread parses the first meanwhile.
+    const half = Math.ceil(misses.length / 2);
+    const theirs = parseInWorker(root, misses.slice(half));
+    for (const path of misses.slice(0, half)) parsed.set(path, parseFile(path, readFileSync(join(root, path))));
+    for (const file of await theirs) parsed.set(file.path, file);
+  } else {
+    for (const path of misses) parsed.set(path, parseFile(path, readFileSync(join(root, path))));
+  }
+  for (const path of misses) options.cache?.set(parsed.get(path)!);
+  return { root, ...loadDataFiles(root), documents: paths.map((path) => validateDocument(parsed.get(path)!)) };
+}
+
+function parseInWorker(root: string, paths: string[]): Promise<ParsedFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root, paths } });
+    worker.once('message', (files: ParsedFile[]) => {
+      resolve(files);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`解析线程异常退出（退出码 ${code}）`));
+    });
+  });
 }
 
 /** Loads one document from its bytes (also used by tests and the editor preview). */

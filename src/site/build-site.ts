@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { shardedParseCache, loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { shardedParseCache, loadDocumentSetInParallel, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { handOverDocumentSet, loadSite } from './load-site.ts';
-import { startSearchIndex, type PendingSearchIndex } from './search-index.ts';
+import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,8 +71,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // 1. Check: errors stop the build before anything is written.
   // The same parse cache as npm run check: unchanged files are not parsed again.
   const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
-  const set = await time('load', () => {
-    const loaded = loadDocumentSet(contentRoot, cache ? { cache } : {});
+  const set = await time('load', async () => {
+    const loaded = await loadDocumentSetInParallel(contentRoot, cache ? { cache } : {});
     cache?.save();
     return loaded;
   });
@@ -100,7 +100,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     handOverDocumentSet(set);
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
-    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot)));
+    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
@@ -119,9 +119,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // 4. Search index over current documents, written into the site.
     if (search) {
       const started = performance.now();
-      const { pages: indexed } = await search.finish(staging);
+      const { pages: indexed, reused } = await search.finish(staging);
       timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
-      log(`搜索索引：${indexed} 份现行文件`);
+      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : ''}`);
     }
 
     // 5. PDFs into <staging>/pdf.

@@ -1,23 +1,45 @@
 /**
  * The full-text search index (Pagefind), fed from the model while Astro builds the pages: Pagefind
  * runs as its own process, so indexing overlaps the page build. Only current documents are indexed.
+ * The finished index is kept in a cache under a key of everything it was made from, so a build
+ * whose indexed documents did not change copies it instead of indexing again.
  */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { LoadedSite } from './load-site.ts';
 import type { DocView, RichText } from './site-model.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
 export interface PendingSearchIndex {
-  finish(outDir: string): Promise<{ pages: number }>;
+  /** Writes the index into `outDir`/pagefind; `reused` when it was copied from the cache. */
+  finish(outDir: string): Promise<{ pages: number; reused: boolean }>;
   /** Stops Pagefind without writing anything (the build failed). */
   abort(): Promise<void>;
 }
 
-/** Starts Pagefind and hands it every current document's page text. */
-export async function startSearchIndex(site: LoadedSite): Promise<PendingSearchIndex> {
+/** Where finished indexes are kept, under the content root. */
+export const searchCacheDir = '.cache/shoukong/search';
+
+/**
+ * Starts Pagefind and hands it every current document's page text; or, when an index made from the
+ * same inputs is in `cacheDir`, only copies that one into the site when finishing.
+ */
+export async function startSearchIndex(site: LoadedSite, cacheDir?: string): Promise<PendingSearchIndex> {
+  const current = site.documents.filter((d) => d.status !== 'obsolete');
+  const cached = cacheDir ? join(cacheDir, searchInputsKey(site, current)) : undefined;
+  if (cached && existsSync(join(cached, 'pagefind-entry.json'))) {
+    return {
+      async finish(outDir) {
+        cpSync(cached, join(outDir, 'pagefind'), { recursive: true });
+        return { pages: current.length, reused: true };
+      },
+      async abort() {},
+    };
+  }
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  const current = site.documents.filter((d) => d.status !== 'obsolete');
   const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, site.renderBodyOf(doc.number).html) }));
   return {
     async finish(outDir) {
@@ -27,7 +49,8 @@ export async function startSearchIndex(site: LoadedSite): Promise<PendingSearchI
         if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`Pagefind 写入出错：${written.errors.join('；')}`);
-        return { pages: results.length };
+        if (cached) keep(join(outDir, 'pagefind'), cached);
+        return { pages: results.length, reused: false };
       } finally {
         await pagefind.close();
       }
@@ -37,6 +60,33 @@ export async function startSearchIndex(site: LoadedSite): Promise<PendingSearchI
       await pagefind.close();
     },
   };
+}
+
+/**
+ * The key of an index: Pagefind's version, this file and the body renderer, and for every indexed
+ * document its page data and what its body is rendered from (its bytes, the titles it cites, its
+ * flowcharts), the same inputs that decide whether the site renders its body again.
+ */
+function searchInputsKey(site: LoadedSite, current: LoadedSite['documents']): string {
+  const hash = createHash('sha1');
+  hash.update(pagefindVersion());
+  for (const source of ['search-index.ts', '../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
+  for (const doc of current) hash.update(JSON.stringify(doc)).update(JSON.stringify(site.bodyInputs(doc.number)));
+  return hash.digest('hex');
+}
+
+/** Copies a finished index into the cache (whole or not at all), leaving only the newest two. */
+function keep(index: string, target: string): void {
+  const dir = join(target, '..');
+  mkdirSync(dir, { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  cpSync(index, temporary, { recursive: true });
+  rmSync(target, { recursive: true, force: true });
+  renameSync(temporary, target);
+  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
+  const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
+  for (const { name } of newestFirst.slice(2)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -56,4 +106,21 @@ export function searchPage(doc: DocView, bodyHtml: string): string {
     `<h1 data-pagefind-weight="10">${escape(doc.title)}</h1><p data-pagefind-weight="10">${escape(doc.number)}</p>` +
     `<p>${escape(doc.owners.map((o) => o.name).join('、'))}</p>${extra.join('')}${bodyHtml}</body></html>`
   );
+}
+
+function statTime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pagefind's version, from node_modules/pagefind/package.json in the nearest folder above this file that has one. */
+function pagefindVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules/pagefind/package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '';
+    if (dirname(dir) === dir) return '';
+  }
 }

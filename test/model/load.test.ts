@@ -1,8 +1,9 @@
 /** Loading with the parse cache: unchanged files come from the cache, a changed one is parsed again. */
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDocumentSet, shardedParseCache, type ParseCache } from '../../src/model/load.ts';
+import { loadDocumentSet, loadDocumentSetInParallel, shardedParseCache, type ParseCache } from '../../src/model/load.ts';
 import type { ParsedFile } from '../../src/model/parse-file.ts';
 import { buildSet, removeSet } from '../helpers/fixture-set.ts';
 
@@ -41,5 +42,26 @@ describe('the sharded parse cache', () => {
     expect(load().parsed).toHaveLength(1);
     expect(load('v2').parsed).toHaveLength(6);
     expect(readdirSync(cacheDir)).toEqual(['parse-v2']);
+  });
+});
+
+describe('loadDocumentSetInParallel', () => {
+  it('gives the same set as loadDocumentSet when a worker thread parses half of the files', { timeout: 60_000 }, async () => {
+    // Twice the example under another folder name, so that there are enough files for the worker.
+    const root = mkdtempSync(join(tmpdir(), 'shoukong-parallel-load-'));
+    try {
+      const example = join(import.meta.dirname, '../../content');
+      cpSync(example, join(root, 'content'), { recursive: true });
+      cpSync(join(example, 'procedures'), join(root, 'content/procedures-copy'), { recursive: true });
+      cpSync(join(example, 'regulations'), join(root, 'content/regulations-copy'), { recursive: true });
+      cpSync(join(example, 'records'), join(root, 'content/records-copy'), { recursive: true });
+      cpSync(join(example, 'flows'), join(root, 'content/flows-copy'), { recursive: true });
+      const sequential = loadDocumentSet(root);
+      expect(sequential.documents.length).toBeGreaterThan(300);
+      const parallel = await loadDocumentSetInParallel(root);
+      expect(parallel).toEqual(sequential);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
