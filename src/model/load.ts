@@ -94,7 +94,7 @@ function loadDataFiles(root: string): Pick<DocumentSet, 'organization' | 'framew
 }
 
 /** Below this many files to parse, a worker thread costs more than it saves. */
-const parallelThreshold = 300;
+const parallelThreshold = 1500;
 
 /**
  * Like loadDocumentSet, with the files the cache does not have parsed by the main thread and one
