@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../render/body-html.ts';
-import { flowchartCacheDir, renderFlowcharts } from '../render/mermaid.ts';
+import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../render/mermaid.ts';
+import { flowchartSlot } from './flowchart-slots.ts';
+import { siteMemoKey, type SiteMemo } from './loaded-site.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
@@ -11,12 +13,12 @@ export interface LoadedSite extends SiteModel {
   /** Renders the body of a document to inert HTML, with links resolved and flowcharts inlined. */
   renderBodyOf(number: string): RenderedBody;
   /** What a document's body rendering depends on besides its own bytes: the titles and states of what it cites, its flowcharts. */
-  bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: number };
+  bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: string[] };
+  /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
+  flowchartSvg(key: string): string | undefined;
 }
 
-/** One loaded site per process, shared by the build script and the Astro loaders (which Vite loads as separate module instances). */
-const memoKey = Symbol.for('shoukong.loadedSite');
-type Memo = { root: string; set: DocumentSet | undefined; promise: Promise<LoadedSite> } | undefined;
+// One loaded site per process, shared by the build script, the Astro loaders and the pages (see loaded-site.ts).
 const shared = globalThis as Record<symbol, unknown>;
 
 /** A set the build script already loaded (and checked), handed to the content loader in the same process. */
@@ -28,7 +30,7 @@ export function handOverDocumentSet(set: DocumentSet | undefined): void {
 }
 
 /** A memo made from an older hand-over is stale once the build hands over a newer set. */
-function handedOverFresh(memo: NonNullable<Memo>, root: string): boolean {
+function handedOverFresh(memo: NonNullable<SiteMemo>, root: string): boolean {
   const set = handedOver(root);
   return !set || memo.set === set;
 }
@@ -45,23 +47,28 @@ export function contentRootOf(projectRoot: string): string {
 
 /** Loads (once per root and process) the site model and bodies; flowcharts come from the shared cache. */
 export function loadSite(root: string, projectRoot = process.cwd()): Promise<LoadedSite> {
-  let memo = shared[memoKey] as Memo;
+  let memo = shared[siteMemoKey] as SiteMemo;
   if (memo?.root !== root || !handedOverFresh(memo, root)) {
     const set = handedOver(root);
-    memo = { root, set, promise: loadFromSet(root, projectRoot, set ?? loadDocumentSet(root)) };
-    shared[memoKey] = memo;
+    memo = remember({ root, set, promise: loadFromSet(root, projectRoot, set ?? loadDocumentSet(root)) });
   }
   return memo.promise;
 }
+
+/** Makes `memo` the process's loaded site, noting the site itself once it is ready. */
+function remember(memo: NonNullable<SiteMemo>): NonNullable<SiteMemo> {
+  shared[siteMemoKey] = memo;
+  memo.promise.then((site) => (memo.loaded = site), () => undefined);
+  return memo;
+}
+
 
 /**
  * Replaces the process's loaded site with one made from a newer document set (dev mode, after a
  * content file changed); bodies are rendered again lazily, flowcharts come from the shared cache.
  */
 export function reloadSite(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
-  const memo = { root, set, promise: loadFromSet(root, projectRoot, set) };
-  shared[memoKey] = memo;
-  return memo.promise;
+  return remember({ root, set, promise: loadFromSet(root, projectRoot, set) }).promise;
 }
 
 async function loadFromSet(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
@@ -69,6 +76,7 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
   const codes = model.documents.flatMap((d) => d.mermaid);
   const svgs = codes.length > 0 ? await renderFlowcharts(codes, { cacheDir: join(projectRoot, flowchartCacheDir) }) : new Map<string, string>();
   const fileOf = new Map(set.documents.map((d) => [d.data.number, d.file]));
+  const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
   const resolve = (number: string) => {
     const target = model.byNumber.get(number);
@@ -80,7 +88,7 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
       let body = bodies.get(number);
       if (!body) {
         const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
-        body = renderBody(bodyOf(text), { resolve, flowchart: (code) => svgs.get(code) });
+        body = renderBody(bodyOf(text), { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
         bodies.set(number, body);
       }
       return body;
@@ -91,7 +99,8 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
         const target = resolve(r.target);
         return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
       });
-      return { hash: file.hash, refs, flowcharts: file.body.mermaid.filter((m) => svgs.has(m.code)).length };
+      return { hash: file.hash, refs, flowcharts: file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code)) };
     },
+    flowchartSvg: (key) => byKey.get(key),
   };
 }

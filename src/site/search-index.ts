@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fillFlowcharts } from './flowchart-slots.ts';
 import type { LoadedSite } from './load-site.ts';
 import type { DocView, RichText } from './site-model.ts';
 
@@ -40,7 +41,7 @@ export async function startSearchIndex(site: LoadedSite, cacheDir?: string): Pro
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, site.renderBodyOf(doc.number).html) }));
+  const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) }));
   return {
     async finish(outDir) {
       try {
