@@ -6,12 +6,19 @@ import { bodyOf, renderBody, type RenderedBody } from '../render/body-html.ts';
 import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../render/mermaid.ts';
 import { flowchartSlot } from './flowchart-slots.ts';
 import { siteMemoKey, type SiteMemo } from './loaded-site.ts';
+import type { RenderWork } from './render-worker.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
 export interface LoadedSite extends SiteModel {
-  /** Renders the body of a document to inert HTML, with links resolved and flowcharts inlined. */
+  /** Renders the body of a document to inert HTML, with links resolved and flowcharts as slots. */
   renderBodyOf(number: string): RenderedBody;
+  /** Renders these bodies ahead of use, half of them in a worker thread when there are many. */
+  renderBodies(numbers: string[]): Promise<void>;
+  /** What a worker thread needs to render these bodies as renderBodyOf does. */
+  renderWork(numbers: string[]): RenderWork;
   /** What a document's body rendering depends on besides its own bytes: the titles and states of what it cites, its flowcharts. */
   bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: string[] };
   /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
@@ -82,16 +89,36 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
     const target = model.byNumber.get(number);
     return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
   };
+  const renderBodyOf = (number: string): RenderedBody => {
+    let body = bodies.get(number);
+    if (!body) {
+      const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
+      body = renderBody(bodyOf(text), { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
+      bodies.set(number, body);
+    }
+    return body;
+  };
+  const renderWork = (numbers: string[]): RenderWork => ({
+    root,
+    files: numbers.map((number) => ({ number, path: fileOf.get(number)!.path })),
+    targets: [...model.byNumber.keys()].map((n) => [n, resolve(n)!]),
+    charts: [...svgs.keys()],
+  });
   return {
     ...model,
-    renderBodyOf(number) {
-      let body = bodies.get(number);
-      if (!body) {
-        const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
-        body = renderBody(bodyOf(text), { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
-        bodies.set(number, body);
+    renderBodyOf,
+    renderWork,
+    async renderBodies(numbers) {
+      const todo = numbers.filter((n) => !bodies.has(n));
+      if (todo.length < parallelBodies || availableParallelism() < 2) {
+        for (const n of todo) renderBodyOf(n);
+        return;
       }
-      return body;
+      // The worker takes the second half; the main thread renders the first meanwhile.
+      const half = Math.ceil(todo.length / 2);
+      const theirs = renderInWorker(renderWork(todo.slice(half)));
+      for (const n of todo.slice(0, half)) renderBodyOf(n);
+      for (const { number, body } of await theirs) bodies.set(number, body);
     },
     bodyInputs(number) {
       const file = fileOf.get(number)!;
@@ -103,4 +130,22 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
     },
     flowchartSvg: (key) => byKey.get(key),
   };
+}
+
+/** Below this many bodies to render, a worker thread costs more than it saves. */
+const parallelBodies = 1500;
+
+/** Renders bodies in a worker thread; exported for the test that compares it with the main thread. */
+export function renderInWorker(work: RenderWork): Promise<{ number: string; body: RenderedBody }[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: work });
+    worker.once('message', (rendered: { number: string; body: RenderedBody }[]) => {
+      resolve(rendered);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`正文渲染线程异常退出（退出码 ${code}）`));
+    });
+  });
 }

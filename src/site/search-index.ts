@@ -5,7 +5,7 @@
  * whose indexed documents did not change copies it instead of indexing again.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fillFlowcharts } from './flowchart-slots.ts';
 import type { LoadedSite } from './load-site.ts';
@@ -23,16 +23,19 @@ export interface PendingSearchIndex {
 export const searchCacheDir = '.cache/shoukong/search';
 
 /**
- * Starts Pagefind and hands it every current document's page text; or, when an index made from the
- * same inputs is in `cacheDir`, only copies that one into the site when finishing.
+ * Starts Pagefind and hands it every current document's page text. Pagefind writes the index into
+ * `cacheDir` as soon as it has read every page, while Astro is still building; `finish` then only
+ * links it into the site. When an index made from the same inputs is already there, nothing is
+ * indexed at all.
  */
-export async function startSearchIndex(site: LoadedSite, cacheDir?: string): Promise<PendingSearchIndex> {
+export async function startSearchIndex(site: LoadedSite, cacheDir: string): Promise<PendingSearchIndex> {
   const current = site.documents.filter((d) => d.status !== 'obsolete');
-  const cached = cacheDir ? join(cacheDir, searchInputsKey(site, current)) : undefined;
-  if (cached && existsSync(join(cached, 'pagefind-entry.json'))) {
+  const cached = join(cacheDir, searchInputsKey(site, current));
+  const linkInto = (outDir: string) => linkTree(cached, join(outDir, 'pagefind'));
+  if (existsSync(join(cached, 'pagefind-entry.json'))) {
     return {
       async finish(outDir) {
-        cpSync(cached, join(outDir, 'pagefind'), { recursive: true });
+        linkInto(outDir);
         return { pages: current.length, reused: true };
       },
       async abort() {},
@@ -41,26 +44,65 @@ export async function startSearchIndex(site: LoadedSite, cacheDir?: string): Pro
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+  await site.renderBodies(current.map((doc) => doc.number));
   const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) }));
+  const temporary = `${cached}.${process.pid}.tmp`;
+  const written = (async () => {
+    try {
+      const results = await Promise.all(added);
+      const failed = results.flatMap((r) => r.errors);
+      if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
+      mkdirSync(cacheDir, { recursive: true });
+      rmSync(temporary, { recursive: true, force: true });
+      const output = await index.writeFiles({ outputPath: temporary });
+      if (output.errors.length > 0) throw new Error(`Pagefind 写入出错：${output.errors.join('；')}`);
+      rmSync(cached, { recursive: true, force: true });
+      renameSync(temporary, cached);
+      pruneCache(cacheDir);
+      return results.length;
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
+      await pagefind.close();
+    }
+  })();
+  written.catch(() => undefined); // awaited by finish or abort
   return {
     async finish(outDir) {
-      try {
-        const results = await Promise.all(added);
-        const failed = results.flatMap((r) => r.errors);
-        if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
-        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind 写入出错：${written.errors.join('；')}`);
-        if (cached) keep(join(outDir, 'pagefind'), cached);
-        return { pages: results.length, reused: false };
-      } finally {
-        await pagefind.close();
-      }
+      const pages = await written;
+      linkInto(outDir);
+      return { pages, reused: false };
     },
     async abort() {
-      await Promise.allSettled(added);
-      await pagefind.close();
+      await written.catch(() => undefined);
     },
   };
+}
+
+/** Leaves the newest two indexes in the cache. */
+function pruneCache(dir: string): void {
+  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
+  const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
+  for (const { name } of newestFirst.slice(2)) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * Puts a copy of the tree `from` at `to` by hard links (thousands of small files: linking is much
+ * cheaper than copying, and nothing ever writes into either tree), copying across file systems.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 /**
@@ -74,20 +116,6 @@ function searchInputsKey(site: LoadedSite, current: LoadedSite['documents']): st
   for (const source of ['search-index.ts', '../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
   for (const doc of current) hash.update(JSON.stringify(doc)).update(JSON.stringify(site.bodyInputs(doc.number)));
   return hash.digest('hex');
-}
-
-/** Copies a finished index into the cache (whole or not at all), leaving only the newest two. */
-function keep(index: string, target: string): void {
-  const dir = join(target, '..');
-  mkdirSync(dir, { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  rmSync(temporary, { recursive: true, force: true });
-  cpSync(index, temporary, { recursive: true });
-  rmSync(target, { recursive: true, force: true });
-  renameSync(temporary, target);
-  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
-  const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
-  for (const { name } of newestFirst.slice(2)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
