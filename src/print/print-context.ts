@@ -50,6 +50,8 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
   const org = set.organization.data;
   const departments = org ? indexDepartments(org) : undefined;
   const byNumber = new Map(set.documents.filter(isPrintable).map((d) => [d.data.number, d]));
+  // Documents with changes, as the commit has them: parsed once each, only when asked for.
+  const atCommit = new Map<string, ResolvedRef | undefined>();
   const resolve = (number: string): ResolvedRef | undefined => {
     const doc = byNumber.get(number);
     return doc ? refTo(number, doc.data) : undefined;
@@ -70,10 +72,12 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
     resolveAtCommit(number) {
       const doc = byNumber.get(number);
       if (!doc || !options.commit.dirty(doc.path)) return resolve(number);
-      const bytes = options.commit.committed(doc.path);
-      const data = bytes ? (parseFile(doc.path, bytes).data as { number?: unknown; title?: unknown; status?: unknown } | undefined) : undefined;
-      if (data?.number !== number || typeof data.title !== 'string') return undefined;
-      return refTo(number, { title: data.title, status: data.status });
+      if (!atCommit.has(number)) {
+        const bytes = options.commit.committed(doc.path);
+        const data = bytes ? (parseFile(doc.path, bytes).data as { number?: unknown; title?: unknown; status?: unknown } | undefined) : undefined;
+        atCommit.set(number, data?.number === number && typeof data.title === 'string' ? refTo(number, { title: data.title, status: data.status }) : undefined);
+      }
+      return atCommit.get(number);
     },
     flowchart: (code) => options.flowcharts.get(code),
     bodyText: (doc) => readFileSync(join(set.root, doc.path), 'utf8'),
