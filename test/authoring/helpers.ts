@@ -1,17 +1,17 @@
 /** Temp document sets for the authoring tests: an empty one (organisation and frameworks only) and a copy of the example. */
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../../src/check/run-check.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const today = '2026-11-22';
 
 /** A set with only content/org (organization.yaml and the frameworks) of the example. */
 export function emptySet(): string {
-  const root = mkdtempSync(join(tmpdir(), 'shoukong-new-empty-'));
+  const root = testTempDir('shoukong-new-empty-');
   mkdirSync(join(root, 'content'), { recursive: true });
   cpSync(join(projectRoot, 'content/org'), join(root, 'content/org'), { recursive: true });
   return root;
@@ -19,7 +19,7 @@ export function emptySet(): string {
 
 /** A copy of the whole example content/. */
 export function exampleSet(): string {
-  const root = mkdtempSync(join(tmpdir(), 'shoukong-new-example-'));
+  const root = testTempDir('shoukong-new-example-');
   cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
   return root;
 }

@@ -5,7 +5,7 @@
  * A case with a `before/` folder is a change under Git: the base with `before/` laid over it is committed,
  * then the case's files are committed on top, and the check compares with that first commit (`--base`).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { gitRunner } from '../../src/history/git.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
+import { testTempDir } from './temp-dir.ts';
 
 /** The folder holding every fixture. */
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -33,7 +34,7 @@ export type FileOverrides = Record<string, string | Uint8Array>;
 
 /** Copies the base set into a fresh temp dir, lays `overrides` over it and deletes `remove`. */
 export function buildSet(overrides: FileOverrides = {}, remove: readonly string[] = []): string {
-  const root = mkdtempSync(join(tmpdir(), 'shoukong-fixture-'));
+  const root = testTempDir('shoukong-fixture-');
   // Only content/: a cache some run left beside it would change Git hashes in the change-control cases.
   cpSync(join(baseDir, 'content'), join(root, 'content'), { recursive: true });
   for (const path of remove) rmSync(join(root, path), { force: true });

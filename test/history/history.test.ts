@@ -3,10 +3,9 @@ import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { gitRunner } from '../../src/history/git.ts';
 import { inForceAt } from '../../src/history/point-in-time.ts';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { regulationPath, reviseRegulation, testRepo } from './git-repo.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 /** Four commits: first issue, a revision, a rename, another revision. */
 function repoWithHistory() {
@@ -59,7 +58,7 @@ describe('version history from Git', () => {
 
   it('says clearly when the clone is shallow, and still lists what it has', () => {
     const { repo } = repoWithHistory();
-    const shallow = join(mkdtempSync(join(tmpdir(), 'shoukong-shallow-')), 'clone');
+    const shallow = join(testTempDir('shoukong-shallow-'), 'clone');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, shallow]);
     const history = readRepositoryHistory(shallow);
     expect(history.shallow).toBe(true);
@@ -72,7 +71,7 @@ describe('version history from Git', () => {
   });
 
   it('reports no history outside a Git repository', () => {
-    const history = readRepositoryHistory(mkdtempSync(join(tmpdir(), 'shoukong-nogit-')));
+    const history = readRepositoryHistory(testTempDir('shoukong-nogit-'));
     expect(history.available).toBe(false);
     expect(history.notice).toContain('不是 Git 仓库');
   });

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 it('loads a document set whose root sits inside a hidden folder, and still skips hidden folders inside content/', () => {
-  const root = join(mkdtempSync(join(tmpdir(), 'load-')), '.cache', 'set');
+  const root = join(testTempDir('load-'), '.cache', 'set');
   cpSync(join(import.meta.dirname, '../fixtures/base'), root, { recursive: true });
   mkdirSync(join(root, 'content/procedures/.drafts'));
   cpSync(join(root, 'content/procedures/jmi-cx-13.mdx'), join(root, 'content/procedures/.drafts/jmi-cx-99.mdx'));

@@ -1,11 +1,11 @@
 /** Loading with the parse cache: unchanged files come from the cache, a changed one is parsed again. */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDocumentSet, loadDocumentSetInParallel, shardedParseCache, type ParseCache } from '../../src/model/load.ts';
 import type { ParsedFile } from '../../src/model/parse-file.ts';
 import { buildSet, removeSet } from '../helpers/fixture-set.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const root = buildSet();
 afterAll(() => removeSet(root));
@@ -48,7 +48,7 @@ describe('the sharded parse cache', () => {
 describe('loadDocumentSetInParallel', () => {
   it('gives the same set as loadDocumentSet when a worker thread parses half of the files', { timeout: 60_000 }, async () => {
     // Twice the example under another folder name, so that there are enough files for the worker.
-    const root = mkdtempSync(join(tmpdir(), 'shoukong-parallel-load-'));
+    const root = testTempDir('shoukong-parallel-load-');
     try {
       const example = join(import.meta.dirname, '../../content');
       cpSync(example, join(root, 'content'), { recursive: true });

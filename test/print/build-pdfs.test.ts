@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildPdfs, type BuildPdfsResult } from '../../src/print/build-pdfs.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from '../../src/print/pdf-paths.ts';
 import { fontsOf, linkTargets, outlineOf, pageSizes, pageTexts } from './pdf-reading.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures/small-system');
 const pngDir = join(import.meta.dirname, '../../test-output/pdf-png');
@@ -21,7 +21,7 @@ const read = (file: string) => new Uint8Array(readFileSync(join(out, file)));
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=测试', '-c', 'user.email=t@example.org', ...args], { cwd: root, encoding: 'utf8' });
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'shoukong-print-test-'));
+  root = testTempDir('shoukong-print-test-');
   cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
   git('init', '-q');
   git('add', 'content');

@@ -1,16 +1,16 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, browserSetting } from '../../src/browser/find-browser.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildPdfs } from '../../src/print/build-pdfs.ts';
 import { pdfCommand } from '../../src/print/pdf-command.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures/small-system');
 const made: string[] = [];
 const copy = () => {
-  const root = mkdtempSync(join(tmpdir(), 'shoukong-pdf-command-'));
+  const root = testTempDir('shoukong-pdf-command-');
   made.push(root);
   cpSync(join(fixture, 'content'), join(root, 'content'), { recursive: true });
   return root;

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedFlowchart, parseMermaidError, renderFlowchartsReporting } from '../../src/render/mermaid.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 describe('parseMermaidError', () => {
   it('reads the line of a parse error', () => {
@@ -15,7 +14,7 @@ describe('parseMermaidError', () => {
 
 describe('renderFlowcharts', () => {
   it('renders a flowchart to SVG with text labels once, and reports a broken one with its line', { timeout: 60_000 }, async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'mermaid-'));
+    const cacheDir = testTempDir('mermaid-');
     const good = 'flowchart TD\n  A["提交申请"] --> B{"审核"}\n  B -- 通过 --> C["发布"]';
     const bad = 'flowchart TD\n  A --> B\n  B -->\n  C[x';
     const first = await renderFlowchartsReporting([good, bad, good], { cacheDir });

@@ -1,16 +1,16 @@
 /** npm run build stops before touching dist/ when the check or a flowchart fails. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const base = join(import.meta.dirname, '../fixtures/base');
 const flow = 'content/flows/jmi-lc-13-01.mdx';
 
 /** The base fixture set with `edit` applied to the flow, and an outDir holding a previous build. */
 function setUp(edit: (text: string) => string): { root: string; outDir: string } {
-  const root = mkdtempSync(join(tmpdir(), 'build-gate-'));
+  const root = testTempDir('build-gate-');
   cpSync(base, root, { recursive: true });
   writeFileSync(join(root, flow), edit(readFileSync(join(root, flow), 'utf8')));
   const outDir = join(root, 'dist');

@@ -4,15 +4,15 @@
  * Prints the seconds from save to updated page (not asserted: timing depends on the machine).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const procedure = 'content/procedures/jmi-cx-13.mdx';
 let root: string;
@@ -61,7 +61,7 @@ function save(from: string, to: string): number {
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'shoukong-dev-preview-'));
+  root = testTempDir('shoukong-dev-preview-');
   cpSync(baseDir, root, { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;

@@ -1,6 +1,5 @@
 /** The live preview's session: a saved file updates the set, the site and the check findings of that file. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupFindings, totalFindings } from '../../src/site/dev-findings.ts';
@@ -8,13 +7,14 @@ import { createDevSession, isContentFile } from '../../src/site/dev-session.ts';
 import { buildSiteModel } from '../../src/site/site-model.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const projectRoot = join(import.meta.dirname, '../..');
 const procedure = 'content/procedures/jmi-cx-13.mdx';
 let root: string;
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'shoukong-dev-session-'));
+  root = testTempDir('shoukong-dev-session-');
   cpSync(baseDir, root, { recursive: true });
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));

@@ -4,12 +4,12 @@
  * the register (the example has neither today).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite } from '../../src/site/build-site.ts';
 import { reviseRegulation, testRepo } from '../history/git-repo.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 let out: string;
 let log: string;
@@ -20,9 +20,9 @@ beforeAll(async () => {
   repo.commit('发布受控文件', '刘明华', '2024-08-25');
   reviseRegulation(repo, 'A/1', '2025-02-20', '2025-03-01', '增加电子文件管理要求', '第二条 电子文件与纸质文件具有同等效力。');
   repo.commit('JMI/ZD/13-01 升版 A/1', '孙晓燕', '2025-03-01');
-  const clone = join(mkdtempSync(join(tmpdir(), 'shoukong-shallow-')), 'repo');
+  const clone = join(testTempDir('shoukong-shallow-'), 'repo');
   execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.root}`, clone]);
-  out = join(mkdtempSync(join(tmpdir(), 'shoukong-site-')), 'dist');
+  out = join(testTempDir('shoukong-site-'), 'dist');
   const lines: string[] = [];
   const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args.join(' ')));
   process.env.SHOUKONG_TODAY = '2031-01-01';

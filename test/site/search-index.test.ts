@@ -1,13 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/site/load-site.ts';
 import { startSearchIndex } from '../../src/site/search-index.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
+import { testTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = join(import.meta.dirname, '../print/fixtures/small-system');
-const work = mkdtempSync(join(tmpdir(), 'shoukong-search-test-'));
+const work = testTempDir('shoukong-search-test-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const filesOf = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
