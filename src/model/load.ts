@@ -6,7 +6,7 @@ import { documentTypes, typeOfFolder, type DocumentType } from './document-types
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { hashOf, parseFile, type ParsedFile } from './parse-file.ts';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { workerResult } from './worker-result.ts';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
 import type { Flow } from './schemas/flow.ts';
@@ -106,41 +106,31 @@ export async function loadDocumentSetInParallel(root: string, options: LoadOptio
     .filter((f) => documentExtensions.test(f))
     .map((f) => toPosix(relative(root, f)));
   const parsed = new Map<string, ParsedFile>();
-  const misses: string[] = [];
+  // Files the cache does not have, with their bytes when already read for the cache's key.
+  const misses: { path: string; bytes?: Buffer; hash?: string }[] = [];
   for (const path of paths) {
     if (!options.cache) {
-      misses.push(path);
+      misses.push({ path });
       continue;
     }
-    const hit = options.cache.get(path, hashOf(readFileSync(join(root, path))));
+    const bytes = readFileSync(join(root, path));
+    const hash = hashOf(bytes);
+    const hit = options.cache.get(path, hash);
     if (hit) parsed.set(path, hit);
-    else misses.push(path);
+    else misses.push({ path, bytes, hash });
   }
+  const parseHere = ({ path, bytes, hash }: (typeof misses)[number]) => parsed.set(path, parseFile(path, bytes ?? readFileSync(join(root, path)), hash));
   if (misses.length >= parallelThreshold && availableParallelism() > 1) {
     // The worker takes the second half; the main thread parses the first meanwhile.
     const half = Math.ceil(misses.length / 2);
-    const theirs = parseInWorker(root, misses.slice(half));
-    for (const path of misses.slice(0, half)) parsed.set(path, parseFile(path, readFileSync(join(root, path))));
+    const theirs = workerResult<ParsedFile[]>(new URL('./parse-worker.ts', import.meta.url), { root, paths: misses.slice(half).map((m) => m.path) }, '解析线程');
+    misses.slice(0, half).forEach(parseHere);
     for (const file of await theirs) parsed.set(file.path, file);
   } else {
-    for (const path of misses) parsed.set(path, parseFile(path, readFileSync(join(root, path))));
+    misses.forEach(parseHere);
   }
-  for (const path of misses) options.cache?.set(parsed.get(path)!);
+  for (const { path } of misses) options.cache?.set(parsed.get(path)!);
   return { root, ...loadDataFiles(root), documents: paths.map((path) => validateDocument(parsed.get(path)!)) };
-}
-
-function parseInWorker(root: string, paths: string[]): Promise<ParsedFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root, paths } });
-    worker.once('message', (files: ParsedFile[]) => {
-      resolve(files);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`解析线程异常退出（退出码 ${code}）`));
-    });
-  });
 }
 
 /** Loads one document from its bytes (also used by tests and the editor preview). */

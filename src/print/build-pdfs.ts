@@ -121,15 +121,18 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     // 2. The others: build their HTML (recording what it needed) and print what the cache lacks.
     const pending = jobs.filter((j) => !keys.has(j));
     const created = new Date();
-    const render = (html: string): Promise<Uint8Array> => {
-      // Started on the first page to print, so a run with nothing new never launches a browser.
-      renderer ??= startRenderer({ tabs });
-      return renderer.then((r) => r.render(html));
+    // Started when the first page must be printed, so a run with nothing new never launches a browser.
+    const browser = (): Promise<PdfRenderer> => {
+      if (!renderer) {
+        renderer = startRenderer({ tabs });
+        renderer.catch(() => undefined); // a missing browser matters only to the pages awaiting it
+      }
+      return renderer;
     };
+    const render = (html: string): Promise<Uint8Array> => browser().then((r) => r.render(html));
     let rendered = 0;
     if (pending.length > 0) {
-      renderer ??= startRenderer({ tabs });
-      renderer.catch(() => undefined);
+      void browser(); // launching overlaps reading the flowcharts
       await addFlowcharts(root, pending.map((j) => j.doc), flowcharts, log);
     }
     // While the browser prints, the unchanged PDFs are written out and copied into the whole manual.

@@ -5,11 +5,9 @@ import { execFileSync } from 'node:child_process';
 export interface CommitStamp {
   /** Stamp for the whole run: “构建 3f2a9c1”, with “ 未提交” when any content file has changes. */
   overall: string;
-  /** Stamp for one file (path relative to the root): “ 未提交” only when that file has changes. */
-  of(path: string): string;
   /** True when that file differs from the commit (or is not committed at all). */
   dirty(path: string): boolean;
-  /** The stamp with or without 未提交. */
+  /** The stamp with or without 未提交 (a file's own: `stamp(dirty(path))`). */
   stamp(uncommitted: boolean): string;
   /** The file's bytes at the commit, or undefined when it is not there (or there is no Git). */
   committed(path: string): Uint8Array | undefined;
@@ -26,7 +24,7 @@ export function commitStamp(root: string): CommitStamp {
     hash = git(root, ['rev-parse', '--short', 'HEAD']).trim();
   } catch {
     const none = '构建 未纳入版本库';
-    return { overall: none, of: () => none, dirty: () => true, stamp: () => none, committed: () => undefined };
+    return { overall: none, dirty: () => true, stamp: () => none, committed: () => undefined };
   }
   const lines = (text: string) => text.split('\n').filter(Boolean);
   const changed = new Set([
@@ -35,7 +33,7 @@ export function commitStamp(root: string): CommitStamp {
   ]);
   const clean = `构建 ${hash}`;
   const dirty = `${clean} 未提交`;
-  return { overall: changed.size > 0 ? dirty : clean, of: (path) => (changed.has(path) ? dirty : clean), dirty: (path) => changed.has(path), stamp: (uncommitted) => (uncommitted ? dirty : clean), committed: memo(root) };
+  return { overall: changed.size > 0 ? dirty : clean, dirty: (path) => changed.has(path), stamp: (uncommitted) => (uncommitted ? dirty : clean), committed: memo(root) };
 }
 
 /** Reads files at HEAD with `git show`, once each; only files with changes are ever asked for. */

@@ -59,7 +59,7 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
   return {
     institution: org?.institution.name ?? '',
     commit: options.commit.overall,
-    commitOf: (doc) => options.commit.of(doc.path),
+    commitOf: (doc) => options.commit.stamp(options.commit.dirty(doc.path)),
     uncommitted: (path) => options.commit.dirty(path),
     stamp: (uncommitted) => options.commit.stamp(uncommitted),
     fontCss: options.fontCss,

@@ -86,7 +86,6 @@ function pageUncommitted(own: string, inputs: PrintInput[], ctx: PrintContext): 
 
 /** True when `ctx` (for `set`) gives every recorded answer again. */
 export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: DocumentSet): boolean {
-  const docAt = documentPaths(set);
   return inputs.every(([question, about, answer]) => {
     switch (question) {
       case 'institution':
@@ -100,15 +99,18 @@ export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: Documen
       case 'uncommitted':
         return String(pageUncommitted(about, inputs, ctx)) === answer;
       case 'body':
-        return docAt().get(about)?.file.hash === answer;
+        return documentAt(set, about)?.file.hash === answer;
       default:
         return false;
     }
   });
 }
 
-/** Path → document, built on first use. */
-function documentPaths(set: DocumentSet): () => Map<string, ControlledDocument> {
-  let map: Map<string, ControlledDocument> | undefined;
-  return () => (map ??= new Map(set.documents.map((d) => [d.path, d])));
+const byPath = new WeakMap<DocumentSet, Map<string, ControlledDocument>>();
+
+/** The document at `path`, through a path index built once per set. */
+function documentAt(set: DocumentSet, path: string): ControlledDocument | undefined {
+  let index = byPath.get(set);
+  if (!index) byPath.set(set, (index = new Map(set.documents.map((d) => [d.path, d]))));
+  return index.get(path);
 }

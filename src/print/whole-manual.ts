@@ -12,11 +12,6 @@ import { applyMetadata } from './pdf-finish.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
 
-/** One document of the book. */
-export interface BookPart {
-  doc: PrintableDocument;
-}
-
 /** Where each document starts in the book (0-based page index), as printed in the contents. */
 export interface BookLayout {
   coverPages: number;
@@ -53,9 +48,9 @@ const bookCss = `
 `;
 
 /** The cover page. */
-export function coverHtml(ctx: PrintContext, parts: BookPart[], date: string): string {
-  const counts = bookSections.map((s) => `<tr><td>${s.title}</td><td>${parts.filter((p) => s.types.includes(p.doc.type!)).length} 份</td></tr>`).join('');
-  const example = parts.some((p) => p.doc.data.example) ? '<p class="example-note">示例文本：本汇编中的文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
+export function coverHtml(ctx: PrintContext, parts: PrintableDocument[], date: string): string {
+  const counts = bookSections.map((s) => `<tr><td>${s.title}</td><td>${parts.filter((p) => s.types.includes(p.type!)).length} 份</td></tr>`).join('');
+  const example = parts.some((p) => p.data.example) ? '<p class="example-note">示例文本：本汇编中的文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
   const content = `<section class="cover">
 <p class="institution">${escapeHtml(ctx.institution)}</p>
 <p class="book-title">内部质量保证体系文件</p>
@@ -74,10 +69,10 @@ ${example}
 const pageLinkPrefix = 'https://shoukong.invalid/page/';
 
 /** The table of contents; `starts` are 0-based page indexes in the book (printed 1-based). */
-export function contentsHtml(ctx: PrintContext, parts: BookPart[], starts: number[]): string {
+export function contentsHtml(ctx: PrintContext, parts: PrintableDocument[], starts: number[]): string {
   const index = new Map(parts.map((p, i) => [p, i]));
   const rowsOf = (section: BookSection, depth: number): string => {
-    const members = parts.filter((p) => section.types.includes(p.doc.type!));
+    const members = parts.filter((p) => section.types.includes(p.type!));
     if (members.length === 0) return '';
     const head = `<tr class="${depth === 0 ? 'group' : 'subgroup'}"><td colspan="4">${escapeHtml(section.title)}</td></tr>`;
     if (section.children) return head + section.children.map((c) => rowsOf(c, depth + 1)).join('');
@@ -85,7 +80,7 @@ export function contentsHtml(ctx: PrintContext, parts: BookPart[], starts: numbe
       head +
       members
         .map((p) => {
-          const d = p.doc.data;
+          const d = p.data;
           const page = starts[index.get(p)!]! + 1;
           const link = (text: string) => `<a href="${pageLinkPrefix}${page}">${text}</a>`;
           return `<tr><td class="number">${link(escapeHtml(d.number))}</td><td>${link(escapeHtml(d.title))}</td><td class="version">${escapeHtml(d.version)}</td><td class="page">${link(String(page))}</td></tr>`;
@@ -111,14 +106,14 @@ export function layoutBook(coverPages: number, contentsPages: number, pageCounts
 }
 
 /** Bookmarks: cover, contents, then each layer with its documents (知识库 with its three kinds). */
-export function bookOutline(parts: BookPart[], layout: BookLayout): OutlineItem[] {
+export function bookOutline(parts: PrintableDocument[], layout: BookLayout): OutlineItem[] {
   const index = new Map(parts.map((p, i) => [p, i]));
   const itemsOf = (section: BookSection): OutlineItem | undefined => {
-    const members = parts.filter((p) => section.types.includes(p.doc.type!));
+    const members = parts.filter((p) => section.types.includes(p.type!));
     if (members.length === 0) return undefined;
     const children = section.children
       ? section.children.map(itemsOf).filter((i): i is OutlineItem => i !== undefined)
-      : members.map((p) => ({ title: `${p.doc.data.number} ${p.doc.data.title}`, pageIndex: layout.starts[index.get(p)!]! }));
+      : members.map((p) => ({ title: `${p.data.number} ${p.data.title}`, pageIndex: layout.starts[index.get(p)!]! }));
     return { title: section.title, pageIndex: children[0]!.pageIndex, children };
   };
   return [
@@ -184,27 +179,26 @@ export async function startWholeManual(): Promise<WholeManual> {
       pagesOf.set(doc, await book.copyPages(source, source.getPageIndices()));
     },
     async finish({ docs, ctx, render, created, date, rendered, contentsPages: lastTime }) {
-      const parts = docs.map((doc) => ({ doc }));
       const counts = docs.map((doc) => {
         const pages = pagesOf.get(doc);
         if (!pages) throw new Error(`体系文件汇编缺少 ${doc.data.number} 的 PDF`);
         return pages.length;
       });
       const printed = async (html: string) => PDFDocument.load(await render(html), { updateMetadata: false });
-      const cover = await printed(coverHtml(ctx, parts, date));
-      let contentsPages = lastTime ?? Math.max(1, Math.ceil((parts.length + bookSections.length * 2) / 32));
+      const cover = await printed(coverHtml(ctx, docs, date));
+      let contentsPages = lastTime ?? Math.max(1, Math.ceil((docs.length + bookSections.length * 2) / 32));
       let layout = layoutBook(cover.getPageCount(), contentsPages, counts);
-      let contents = await printed(contentsHtml(ctx, parts, layout.starts));
+      let contents = await printed(contentsHtml(ctx, docs, layout.starts));
       for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
         contentsPages = contents.getPageCount();
         layout = layoutBook(cover.getPageCount(), contentsPages, counts);
-        contents = await printed(contentsHtml(ctx, parts, layout.starts));
+        contents = await printed(contentsHtml(ctx, docs, layout.starts));
       }
       rendered?.();
       const front = [...(await book.copyPages(cover, cover.getPageIndices())), ...(await book.copyPages(contents, contents.getPageIndices()))];
       for (const page of [...front, ...docs.flatMap((doc) => pagesOf.get(doc)!)]) book.addPage(page);
       linkContents(book, layout);
-      setOutline(book, bookOutline(parts, layout));
+      setOutline(book, bookOutline(docs, layout));
       applyMetadata(book, {
         title: bookTitle(ctx),
         subject: '全部现行受控文件',

@@ -27,7 +27,7 @@ function storeDocuments({ store, generateDigest }: LoaderContext, site: LoadedSi
   let rendered = 0;
   for (const doc of site.documents) {
     ids.add(doc.id);
-    const digest = generateDigest({ renderer, doc: JSON.stringify(doc), body: JSON.stringify(site.bodyInputs(doc.number)) });
+    const digest = generateDigest({ renderer, inputs: site.pageInputs(doc.number) });
     if (store.get(doc.id)?.digest === digest) continue;
     const body = site.renderBodyOf(doc.number);
     rendered++;

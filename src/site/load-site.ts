@@ -8,7 +8,7 @@ import { flowchartSlot } from './flowchart-slots.ts';
 import { siteMemoKey, type SiteMemo } from './loaded-site.ts';
 import type { RenderWork } from './render-worker.ts';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { workerResult } from '../model/worker-result.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
@@ -19,8 +19,12 @@ export interface LoadedSite extends SiteModel {
   renderBodies(numbers: string[]): Promise<void>;
   /** What a worker thread needs to render these bodies as renderBodyOf does. */
   renderWork(numbers: string[]): RenderWork;
-  /** What a document's body rendering depends on besides its own bytes: the titles and states of what it cites, its flowcharts. */
-  bodyInputs(number: string): { hash: string; refs: string[]; flowcharts: string[] };
+  /**
+   * Everything a document's page is made from, as text, computed once: its page data, and what its
+   * body is rendered from (its bytes, the titles and states it cites, its flowcharts). The content
+   * loader's digest and the search index's key.
+   */
+  pageInputs(number: string): string;
   /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
   flowchartSvg(key: string): string | undefined;
 }
@@ -85,6 +89,7 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
   const fileOf = new Map(set.documents.map((d) => [d.data.number, d.file]));
   const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
+  const pageInputs = new Map<string, string>();
   const resolve = (number: string) => {
     const target = model.byNumber.get(number);
     return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
@@ -120,13 +125,19 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
       for (const n of todo.slice(0, half)) renderBodyOf(n);
       for (const { number, body } of await theirs) bodies.set(number, body);
     },
-    bodyInputs(number) {
-      const file = fileOf.get(number)!;
-      const refs = file.body.refs.map((r) => {
-        const target = resolve(r.target);
-        return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
-      });
-      return { hash: file.hash, refs, flowcharts: file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code)) };
+    pageInputs(number) {
+      let inputs = pageInputs.get(number);
+      if (inputs === undefined) {
+        const file = fileOf.get(number)!;
+        const refs = file.body.refs.map((r) => {
+          const target = resolve(r.target);
+          return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
+        });
+        const flowcharts = file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code));
+        inputs = JSON.stringify([model.byNumber.get(number), file.hash, refs, flowcharts]);
+        pageInputs.set(number, inputs);
+      }
+      return inputs;
     },
     flowchartSvg: (key) => byKey.get(key),
   };
@@ -137,15 +148,5 @@ const parallelBodies = 1500;
 
 /** Renders bodies in a worker thread; exported for the test that compares it with the main thread. */
 export function renderInWorker(work: RenderWork): Promise<{ number: string; body: RenderedBody }[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: work });
-    worker.once('message', (rendered: { number: string; body: RenderedBody }[]) => {
-      resolve(rendered);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`正文渲染线程异常退出（退出码 ${code}）`));
-    });
-  });
+  return workerResult(new URL('./render-worker.ts', import.meta.url), work, '正文渲染线程');
 }

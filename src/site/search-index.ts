@@ -114,7 +114,7 @@ function searchInputsKey(site: LoadedSite, current: LoadedSite['documents']): st
   const hash = createHash('sha1');
   hash.update(pagefindVersion());
   for (const source of ['search-index.ts', '../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
-  for (const doc of current) hash.update(JSON.stringify(doc)).update(JSON.stringify(site.bodyInputs(doc.number)));
+  for (const doc of current) hash.update(site.pageInputs(doc.number));
   return hash.digest('hex');
 }
 
