@@ -1,5 +1,6 @@
 /** The order of the whole manual (体系文件汇编): layer by layer, then by number. */
 import type { DocumentType } from '../model/document-types.ts';
+import { compareNumbers } from '../model/number-order.ts';
 import type { PrintableDocument } from './print-context.ts';
 
 /** A part of the book: a bookmark group holding documents of some types, or sub-groups. */
@@ -26,11 +27,6 @@ export const bookSections: BookSection[] = [
 ];
 
 const typeRank = new Map<DocumentType, number>(bookSections.flatMap((s) => s.types).map((t, i) => [t, i]));
-
-/** Compares document numbers the way people count: JMI/CX/8-1 before JMI/CX/10. */
-export function compareNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
 
 /** The current (现行) documents in book order; manual sections by their `order`. */
 export function bookOrder(docs: PrintableDocument[]): PrintableDocument[] {

@@ -1,5 +1,6 @@
 /** Helpers for the relation matrices (对照矩阵). */
-import { compareNumbers, type DocLink, type MatrixCell } from './site-model.ts';
+import { compareNumbers } from '../model/number-order.ts';
+import type { DocLink, MatrixCell } from './site-model.ts';
 
 /** The distinct documents linked from any row, ordered by number: the matrix's columns. */
 export function matrixColumns(cells: readonly MatrixCell[]): DocLink[] {

@@ -13,6 +13,7 @@ import type { Department, Organization } from '../model/schemas/organization.ts'
 import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
 import { inlineRefPattern } from '../model/body.ts';
+import { compareNumbers } from '../model/number-order.ts';
 import { documentPath, pdfPath, slugOf } from '../render/urls.ts';
 
 /** A link to a document with what a reader needs to choose it. */
@@ -320,7 +321,7 @@ function siteView(
   }
   const recentChanges = documents
     .flatMap((d) => (d.revisions[0] ? [{ doc: strip(d), version: d.revisions[0].version, date: d.revisions[0].date, summary: d.revisions[0].summary }] : []))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.doc.number.localeCompare(b.doc.number)))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : compareNumbers(a.doc.number, b.doc.number)))
     .slice(0, 10);
 
   const currentDocs = publishable.filter((d) => d.data.status !== 'obsolete');
@@ -411,11 +412,6 @@ function strip(d: DocView): DocLink {
 
 function byNumber(a: ControlledDocument, b: ControlledDocument): number {
   return compareNumbers(a.data.number!, b.data.number!);
-}
-
-/** Orders document numbers naturally: JMI/CX/2 before JMI/CX/10. */
-export function compareNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
 }
 
 function sortLinks(links: DocLink[]): DocLink[] {
