@@ -1,4 +1,5 @@
 /** Reads an MDX body without running it: references, flowcharts, and every construct that could run code. */
+import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -39,6 +40,14 @@ export interface BodyFacts {
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
 
+// Made once: building the MDX and GFM extensions took more time than parsing a typical body.
+const syntax = { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] };
+
+/** Parses an MDX body into its syntax tree, never compiling or running it; throws on a syntax error. */
+export function parseMdx(body: string): Root {
+  return fromMarkdown(body, syntax);
+}
+
 interface UnistPoint {
   line: number;
   column: number;
@@ -63,10 +72,7 @@ export function readBody(body: string, origin: Point): BodyFacts {
 
   let tree: UnistNode;
   try {
-    tree = fromMarkdown(body, {
-      extensions: [mdxjs(), gfm()],
-      mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
-    }) as unknown as UnistNode;
+    tree = parseMdx(body) as unknown as UnistNode;
   } catch (error) {
     const place = (error as { place?: UnistPoint | { start: UnistPoint; end: UnistPoint } }).place;
     const point = place && 'start' in place ? place.start : (place as UnistPoint | undefined);

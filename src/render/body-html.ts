@@ -4,14 +4,9 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toHast, type State } from 'mdast-util-to-hast';
-import { gfm } from 'micromark-extension-gfm';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import { allowedElements } from '../model/allowed-elements.ts';
-import { inlineRefPattern } from '../model/body.ts';
+import { inlineRefPattern, parseMdx } from '../model/body.ts';
 import { splitFrontmatter } from '../model/frontmatter.ts';
 
 export interface ResolvedRef {
@@ -39,7 +34,7 @@ export function bodyOf(text: string): string {
 }
 
 export function renderBody(body: string, options: BodyRenderOptions): RenderedBody {
-  const mdast = fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+  const mdast = parseMdx(body);
   const headings: RenderedBody['headings'] = [];
   const used = new Map<string, number>();
   const hast = toHast(mdast, {
