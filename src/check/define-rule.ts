@@ -6,6 +6,7 @@ import type { FlowchartSyntaxError } from './flowchart-syntax.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import type { DepartmentIndex } from '../model/organization.ts';
+import { placesOf } from '../model/parse-file.ts';
 import type { Span } from '../model/position.ts';
 import type { Framework, Organization } from '../model/schemas/organization.ts';
 
@@ -42,7 +43,7 @@ export function defineRule(rule: Rule): Rule {
 
 /** The span of a frontmatter field's value (or key), falling back to the frontmatter block. */
 export function placeOf(doc: ControlledDocument, path: string, part: 'key' | 'value' = 'value'): Span {
-  const place = doc.file.places[path];
+  const place = placesOf(doc.file)[path];
   return (part === 'key' ? place?.key : undefined) ?? place?.value ?? doc.file.frontmatterSpan;
 }
 

@@ -2,6 +2,7 @@
 import type { DocumentType } from '../model/document-types.ts';
 import { inlineRefPattern } from '../model/body.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
+import { placesOf } from '../model/parse-file.ts';
 import type { Span } from '../model/position.ts';
 
 /** 关系类型 */
@@ -87,12 +88,22 @@ export function buildGraph(set: DocumentSet): DocumentGraph {
   }
 
   const edges: Edge[] = [];
-  const add = (kind: EdgeKind, from: ControlledDocument, target: string, span: Span | undefined) => {
-    edges.push({ kind, from, target, to: byNumber.get(target), span: span ?? from.file.frontmatterSpan });
+  // Spans of frontmatter references are found when a rule reports one (see placesOf): few edges need one.
+  const add = (kind: EdgeKind, from: ControlledDocument, target: string, spanOf: () => Span | undefined) => {
+    let span: Span | undefined;
+    edges.push({
+      kind,
+      from,
+      target,
+      to: byNumber.get(target),
+      get span() {
+        return (span ??= spanOf() ?? from.file.frontmatterSpan);
+      },
+    });
   };
   for (const doc of set.documents) {
     const { data, file } = doc;
-    const place = (path: string) => file.places[path]?.value;
+    const place = (path: string) => () => placesOf(file)[path]?.value;
     for (const { field, kind, types } of listFields) {
       if (types && (!doc.type || !types.includes(doc.type))) continue;
       const values = data[field];
@@ -102,10 +113,10 @@ export function buildGraph(set: DocumentSet): DocumentGraph {
     for (const field of ['inputs', 'outputs'] as const) {
       data[field]?.forEach((text, i) => {
         const span = place(`${field}.${i}`);
-        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), spanWithin(span, text, match.index, match[0].length));
+        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), () => spanWithin(span(), text, match.index, match[0].length));
       });
     }
-    for (const ref of file.body.refs) add('mention', doc, ref.target, ref.span);
+    for (const ref of file.body.refs) add('mention', doc, ref.target, () => ref.span);
   }
 
   const out = new Map<ControlledDocument, Edge[]>();

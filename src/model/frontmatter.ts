@@ -1,4 +1,5 @@
 /** Frontmatter parsing with the `yaml` document API, keeping the position of every key and value. */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
 import type { Point, Span } from './position.ts';
 
@@ -79,6 +80,54 @@ export function parseYamlWithPlaces(text: string, origin: Point): ParsedYaml {
     }
   }
   return { data, places, problems };
+}
+
+/**
+ * The data of YAML text and its problems, without positions: what every document needs, while
+ * positions are needed only by documents with findings (see placesOf in parse-file.ts).
+ *
+ * Plain frontmatter goes through js-yaml's core schema, ten times faster than the `yaml` document
+ * API and giving the same data (dates stay strings). Text using YAML features where the two could
+ * differ (anchors, aliases, tags, directives, complex keys), or that js-yaml rejects, goes through
+ * parseYamlWithPlaces, whose messages and alias limit are the ones authors see.
+ */
+export function parseYamlData(text: string, origin: Point): { data: unknown; problems: YamlProblem[] } {
+  if (!unusualYaml.test(text) && !hasMultilineFlow(text)) {
+    try {
+      return { data: load(text, { schema: CORE_SCHEMA }), problems: [] };
+    } catch {
+      // Fall through: the full parser explains the problem with its position.
+    }
+  }
+  const { data, problems } = parseYamlWithPlaces(text, origin);
+  return { data, problems };
+}
+
+/**
+ * Anchors, aliases, tags, directives, merge keys, explicit (?) keys and [list] or {map} keys: rare in
+ * frontmatter, and where js-yaml and the full parser can disagree.
+ */
+const unusualYaml = /[&*!%]|<<|(?:^|[\s[{,])\?(?:\s|$)|[\]}[{,][ \t]*:/m;
+
+/**
+ * A [list], {map} or quoted text left open at the end of a line: the full parser checks the
+ * indentation of what follows, js-yaml does not.
+ */
+function hasMultilineFlow(text: string): boolean {
+  if (!/[[{"']/.test(text)) return false;
+  return text.split('\n').some((line) => {
+    let depth = 0;
+    let doubleQuotes = 0;
+    let singleQuotes = 0;
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i];
+      if (char === '[' || char === '{') depth++;
+      else if (char === ']' || char === '}') depth--;
+      else if (char === '"' && line[i - 1] !== '\\') doubleQuotes++;
+      else if (char === "'") singleQuotes++;
+    }
+    return depth !== 0 || doubleQuotes % 2 === 1 || singleQuotes % 2 === 1;
+  });
 }
 
 /** Short Chinese explanations for the YAML errors authors meet most. */

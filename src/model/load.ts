@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
-import { hashOf, parseFile, type ParsedFile } from './parse-file.ts';
+import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
 import { availableParallelism } from 'node:os';
 import { workerResult } from './worker-result.ts';
 import type { Span } from './position.ts';
@@ -156,7 +156,7 @@ export function validateDocument(file: ParsedFile): ControlledDocument {
   if (file.encodingProblem || file.missingFrontmatter || file.yamlProblems.length > 0 || !type) {
     return { ...base, data: {}, schemaIssues: [] };
   }
-  const { data, issues } = validateFieldwise<DocumentFields & { type: DocumentType }>(documentSchemas[type], file.data, file.places, file.frontmatterSpan);
+  const { data, issues } = validateFieldwise<DocumentFields & { type: DocumentType }>(documentSchemas[type], file.data, () => placesOf(file), file.frontmatterSpan);
   return { ...base, data, schemaIssues: issues };
 }
 

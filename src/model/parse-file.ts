@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readBody, type BodyFacts } from './body.ts';
-import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
+import { parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { lineIndex, type Span } from './position.ts';
 
 export interface ParsedFile {
@@ -16,7 +16,8 @@ export interface ParsedFile {
   missingFrontmatter?: { message: string; span: Span };
   yamlProblems: YamlProblem[];
   data: unknown;
-  places: Record<string, FieldPlace>;
+  /** The frontmatter's YAML text (from line 2), from which placesOf finds where each field sits. */
+  yaml: string;
   /** Span of the whole frontmatter block, used when a field is missing altogether. */
   frontmatterSpan: Span;
   body: BodyFacts;
@@ -24,6 +25,8 @@ export interface ParsedFile {
 }
 
 const origin = { line: 1, column: 1 };
+/** The frontmatter's YAML starts on line 2, after the opening ---. */
+const yamlOrigin = { line: 2, column: 1 };
 const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] });
 
 /** sha1 of a file's bytes: the parse cache's key. */
@@ -38,7 +41,7 @@ export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes))
     hash,
     yamlProblems: [],
     data: undefined,
-    places: {},
+    yaml: '',
     frontmatterSpan: { start: origin, end: origin },
     body: emptyBody(),
     bodyStartLine: 1,
@@ -81,16 +84,31 @@ export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes))
   }
   // CRLF files: drop each line's \r so the last YAML line does not end in a stray carriage return.
   const yamlText = lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n');
-  const parsed = parseYamlWithPlaces(yamlText, { line: 2, column: 1 });
+  const parsed = parseYamlData(yamlText, yamlOrigin);
   const bodyStartLine = close + 2;
   const body = readBody(lines.slice(close + 1).join('\n'), { line: bodyStartLine, column: 1 });
   return {
     ...base,
     yamlProblems: parsed.problems,
     data: parsed.data,
-    places: parsed.places,
+    yaml: yamlText,
     frontmatterSpan: { start: origin, end: { line: close + 1, column: 4 } },
     body,
     bodyStartLine,
   };
+}
+
+const placesMemo = new WeakMap<ParsedFile, Record<FieldPath, FieldPlace>>();
+
+/**
+ * Where each frontmatter field of a file sits, for diagnostics. Computed from the YAML text on first
+ * use, not when parsing: only files with findings need it, and it is most of a parse's cost.
+ */
+export function placesOf(file: ParsedFile): Record<FieldPath, FieldPlace> {
+  let places = placesMemo.get(file);
+  if (!places) {
+    places = file.yaml ? parseYamlWithPlaces(file.yaml, yamlOrigin).places : {};
+    placesMemo.set(file, places);
+  }
+  return places;
 }

@@ -24,11 +24,14 @@ export interface FieldwiseResult<T> {
 
 type Shape = Record<string, z.ZodType>;
 
-/** Validates `raw` against an object schema one top-level field at a time. */
+/**
+ * Validates `raw` against an object schema one top-level field at a time. `placesOf` gives where the
+ * fields sit; it is called only when there are issues to place.
+ */
 export function validateFieldwise<T>(
   schema: z.ZodObject<Shape>,
   raw: unknown,
-  places: Record<string, FieldPlace>,
+  placesOf: () => Record<string, FieldPlace>,
   fallback: Span,
 ): FieldwiseResult<T> {
   const issues: SchemaIssue[] = [];
@@ -42,6 +45,7 @@ export function validateFieldwise<T>(
   // Most documents are valid: one parse of the whole object is much cheaper than one per field.
   const whole = schema.safeParse(input);
   if (whole.success) return { data: whole.data as Partial<T>, issues };
+  const places = placesOf();
   const shape = schema.shape;
   const titles = titleIndex(shape);
 

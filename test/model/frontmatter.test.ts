@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYamlWithPlaces } from '../../src/model/frontmatter.ts';
+import { parseYamlData, parseYamlWithPlaces, splitFrontmatter } from '../../src/model/frontmatter.ts';
+import { parseFile, placesOf, type ParsedFile } from '../../src/model/parse-file.ts';
 
 describe('frontmatter places', () => {
   const text = ['title: 文件与资料控制', 'owners: [质管办, 教务处]', 'revisions:', '  - version: A/0', '    date: 2024-08-20'].join('\n');
@@ -24,5 +27,44 @@ describe('frontmatter places', () => {
     const dup = parseYamlWithPlaces('title: 甲\ntitle: 乙\n', { line: 2, column: 1 });
     expect(dup.problems.map((p) => [p.span.start, p.message.startsWith('YAML 中同一个字段写了两次')])).toEqual([[{ line: 3, column: 1 }, true]]);
     expect(dup.data).toBeUndefined();
+  });
+});
+
+describe('frontmatter data without positions (parseYamlData) and positions on demand (placesOf)', () => {
+  const example = readdirSync('content', { recursive: true })
+    .map(String)
+    .filter((f) => /\.mdx?$/.test(f))
+    .map((f) => splitFrontmatter(readFileSync(join('content', f), 'utf8'))?.yaml ?? '');
+
+  it('gives exactly the data and the problems of the full parser, on the example and on 4,000 mangled copies of it', () => {
+    // Mangle with what YAML treats specially, so both the fast path and the fallback are exercised.
+    const pieces = [':', ' ', '\n', '  ', '- ', '"', "'", '#', '[', ']', '{', '}', ',', '\t', '|', '>', 'yes', '0o17', '1_000', '2025-01-01', '~', '.inf', '0x1F', '1e3', 'a: b: c', '? ', '&a', '*a', '!!str', '<<: *a', '%', 'True', '__proto__: {x: 1}'];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const texts = [...example];
+    for (let k = 0; k < 4000; k++) {
+      let text = example[next(example.length)]!;
+      for (let j = 0; j <= next(3); j++) {
+        const at = next(text.length + 1);
+        text = text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at + next(3));
+      }
+      texts.push(text);
+    }
+    let fastPathValid = 0;
+    for (const text of texts) {
+      const fast = parseYamlData(text, { line: 2, column: 1 });
+      const full = parseYamlWithPlaces(text, { line: 2, column: 1 });
+      expect({ data: fast.data, problems: fast.problems }, text).toEqual({ data: full.data, problems: full.problems });
+      if (full.problems.length === 0) fastPathValid++;
+    }
+    expect(fastPathValid).toBeGreaterThan(1000);
+  });
+
+  it('finds field positions of a parsed file on first use, also after the file went through the JSON parse cache', () => {
+    const bytes = Buffer.from('---\ntitle: 文件与资料控制\nowners: [质管办, 教务处]\n---\n\n正文\n');
+    const file = JSON.parse(JSON.stringify(parseFile('content/procedures/x.mdx', bytes))) as ParsedFile;
+    expect(file.data).toEqual({ title: '文件与资料控制', owners: ['质管办', '教务处'] });
+    expect(placesOf(file)['owners.1']?.value.start).toEqual({ line: 3, column: 15 });
+    expect(placesOf(file)['title']?.key).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 6 } });
   });
 });

@@ -1,3 +1,4 @@
+import { placesOf } from '../../model/parse-file.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
 
 /** flow/not-listed-by-parent: a flow whose parent procedure does not list it among its flows. */
@@ -13,7 +14,7 @@ export default defineRule({
       if (parent.data.flows?.includes(doc.data.number)) continue;
       report(doc.path, placeOf(doc, 'procedure'), `所属程序 "${doc.data.procedure}" 的 flows 没有列出本流程 "${doc.data.number}"：请在 ${parent.path} 的 flows 中加入它`, {
         file: parent.path,
-        span: placeOf(parent, parent.file.places['flows'] ? 'flows' : 'number', parent.file.places['flows'] ? 'key' : 'value'),
+        span: placesOf(parent.file)['flows'] ? placeOf(parent, 'flows', 'key') : placeOf(parent, 'number'),
         message: '所属程序的 flows 在这里',
       });
     }

@@ -1,6 +1,6 @@
 import { typeLabels } from '../../model/document-types.ts';
 import { edgeKindLabels, expectedTargetTypes } from '../../graph/build-graph.ts';
-import { defineRule, nameOf } from '../define-rule.ts';
+import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 
 /** ref/wrong-type: a reference to a document of the wrong type, e.g. a supporting file that is not a regulation. */
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
         edge.from.path,
         edge.span,
         `${edgeKindLabels[edge.kind].outgoing}应引用${expected.map((t) => typeLabels[t]).join('或')}，但 ${nameOf(target)} 是${typeLabels[target.type]}`,
-        { file: target.path, span: target.file.places['type']?.value ?? target.file.frontmatterSpan, message: '被引用文件的类型在这里' },
+        { file: target.path, span: placeOf(target, 'type'), message: '被引用文件的类型在这里' },
       );
     }
   },

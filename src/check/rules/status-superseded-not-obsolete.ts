@@ -1,4 +1,4 @@
-import { defineRule, nameOf } from '../define-rule.ts';
+import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 
 /** status/superseded-not-obsolete: a document that a current one supersedes must be marked obsolete. */
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
       if (edge.kind !== 'supersedes' || !edge.to || edge.from.data.status !== 'effective' || edge.to.data.status === 'obsolete') continue;
       report(edge.from.path, edge.span, `本文件已代替 ${nameOf(edge.to)}，但该文件的状态仍是 ${edge.to.data.status ?? '（未写）'}：请把它的 status 改为 obsolete`, {
         file: edge.to.path,
-        span: edge.to.file.places['status']?.value ?? edge.to.file.frontmatterSpan,
+        span: placeOf(edge.to, 'status'),
         message: '被代替文件的状态在这里',
       });
     }
