@@ -6,7 +6,9 @@ import { devPreview } from './src/site/dev-integration.ts';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are written while others render: one at a time, each page waited for its folder and file
+  // writes, and 5,000 documents took 40 % longer (npm run bench:site).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,

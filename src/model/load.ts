@@ -5,8 +5,6 @@ import { dirname, join, relative, sep } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
-import { availableParallelism } from 'node:os';
-import { workerResult } from './worker-result.ts';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
 import type { Flow } from './schemas/flow.ts';
@@ -93,46 +91,6 @@ function loadDataFiles(root: string): Pick<DocumentSet, 'organization' | 'framew
   };
 }
 
-/** Below this many files to parse, a worker thread costs more than it saves. */
-const parallelThreshold = 1500;
-
-/**
- * Like loadDocumentSet, with the files the cache does not have parsed by the main thread and one
- * worker thread side by side when there are many (a first build of a large set): parsing is most
- * of a cold load, and the build has nothing else to do meanwhile.
- */
-export async function loadDocumentSetInParallel(root: string, options: LoadOptions = {}): Promise<DocumentSet> {
-  const paths = listFiles(join(root, contentDir))
-    .filter((f) => documentExtensions.test(f))
-    .map((f) => toPosix(relative(root, f)));
-  const parsed = new Map<string, ParsedFile>();
-  // Files the cache does not have, with their bytes when already read for the cache's key.
-  const misses: { path: string; bytes?: Buffer; hash?: string }[] = [];
-  for (const path of paths) {
-    if (!options.cache) {
-      misses.push({ path });
-      continue;
-    }
-    const bytes = readFileSync(join(root, path));
-    const hash = hashOf(bytes);
-    const hit = options.cache.get(path, hash);
-    if (hit) parsed.set(path, hit);
-    else misses.push({ path, bytes, hash });
-  }
-  const parseHere = ({ path, bytes, hash }: (typeof misses)[number]) => parsed.set(path, parseFile(path, bytes ?? readFileSync(join(root, path)), hash));
-  if (misses.length >= parallelThreshold && availableParallelism() > 1) {
-    // The worker takes the second half; the main thread parses the first meanwhile.
-    const half = Math.ceil(misses.length / 2);
-    const theirs = workerResult<ParsedFile[]>(new URL('./parse-worker.ts', import.meta.url), { root, paths: misses.slice(half).map((m) => m.path) }, '解析线程');
-    misses.slice(0, half).forEach(parseHere);
-    for (const file of await theirs) parsed.set(file.path, file);
-  } else {
-    misses.forEach(parseHere);
-  }
-  for (const { path } of misses) options.cache?.set(parsed.get(path)!);
-  return { root, ...loadDataFiles(root), documents: paths.map((path) => validateDocument(parsed.get(path)!)) };
-}
-
 /** Loads one document from its bytes (also used by tests and the editor preview). */
 export function loadDocument(path: string, bytes: Uint8Array, cache?: ParseCache): ControlledDocument {
   const hash = cache ? hashOf(bytes) : undefined;
@@ -191,27 +149,41 @@ function toPosix(path: string): string {
 
 
 /**
- * A parse cache kept as one small JSON file per file version under `dir/parse-<parser version>/`, so a
- * run after a one-file change reads the others and writes only that one. Each entry is written to a
- * temporary name and renamed, so an interrupted run never leaves a half-written entry; entries no file
- * uses any more, and folders of other parser versions, are removed when something was written.
+ * A parse cache under `dir/parse-<parser version>/`, its entries spread over at most 256 shard files by
+ * the first two hex digits of their key: a first build of thousands of files writes a few hundred
+ * files, not one per document, and a run after a one-file change rewrites only that file's shard.
+ * A shard is written to a temporary name and renamed, so a reader never sees half of one; a damaged
+ * shard reads as misses. Entries no file uses any more, and folders of other parser versions, are
+ * removed when something was written.
  */
 export function shardedParseCache(dir: string, version: string): ParseCache & { save(): void } {
   const folderName = `parse-${version.slice(0, 16)}`;
   const folder = join(dir, folderName);
   const keyOf = (path: string, hash: string) => createHash('sha1').update(path).update('\0').update(hash).digest('hex');
+  const shardFile = (shard: string) => join(folder, `${shard}.json`);
+  /** Shards as read from disk, by their two-digit name. */
+  const shards = new Map<string, Record<string, ParsedFile>>();
+  const shardOf = (key: string): Record<string, ParsedFile> => {
+    const name = key.slice(0, 2);
+    let shard = shards.get(name);
+    if (!shard) {
+      try {
+        shard = JSON.parse(readFileSync(shardFile(name), 'utf8')) as Record<string, ParsedFile>;
+      } catch {
+        shard = {};
+      }
+      shards.set(name, shard);
+    }
+    return shard;
+  };
   const used = new Set<string>();
   const pending = new Map<string, ParsedFile>();
   return {
     get(path, hash) {
       const key = keyOf(path, hash);
       used.add(key);
-      try {
-        const file = JSON.parse(readFileSync(join(folder, `${key}.json`), 'utf8')) as ParsedFile;
-        return file.path === path && file.hash === hash ? file : undefined;
-      } catch {
-        return undefined;
-      }
+      const file = shardOf(key)[key];
+      return file?.path === path && file.hash === hash ? file : undefined;
     },
     set(file) {
       const key = keyOf(file.path, file.hash);
@@ -221,13 +193,30 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
     save() {
       if (pending.size === 0) return;
       mkdirSync(folder, { recursive: true });
-      for (const [key, file] of pending) {
-        const temporary = join(folder, `${key}.${process.pid}.tmp`);
-        writeFileSync(temporary, JSON.stringify(file));
-        renameSync(temporary, join(folder, `${key}.json`));
-      }
+      const changed = new Set([...pending.keys()].map((key) => key.slice(0, 2)));
+      for (const [key, file] of pending) shardOf(key)[key] = file;
       pending.clear();
-      for (const name of readdirSync(folder)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(folder, name), { force: true });
+      // Shards on disk that were never read hold only entries no file uses any more (another run's
+      // temporary files are left to it).
+      for (const name of readdirSync(folder)) {
+        if (!name.endsWith('.tmp') && !shards.has(name.replace(/\.json$/, ''))) rmSync(join(folder, name), { force: true });
+      }
+      for (const [name, shard] of shards) {
+        for (const key of Object.keys(shard)) {
+          if (!used.has(key)) {
+            delete shard[key];
+            changed.add(name);
+          }
+        }
+        if (!changed.has(name)) continue;
+        if (Object.keys(shard).length === 0) {
+          rmSync(shardFile(name), { force: true });
+          continue;
+        }
+        const temporary = `${shardFile(name)}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify(shard));
+        renameSync(temporary, shardFile(name));
+      }
       for (const name of readdirSync(dir)) if (name !== folderName && /^parse-/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
     },
   };

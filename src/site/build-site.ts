@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { shardedParseCache, loadDocumentSetInParallel, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { handOverDocumentSet, loadSite } from './load-site.ts';
@@ -71,8 +71,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // 1. Check: errors stop the build before anything is written.
   // The same parse cache as npm run check: unchanged files are not parsed again.
   const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
-  const set = await time('load', async () => {
-    const loaded = await loadDocumentSetInParallel(contentRoot, cache ? { cache } : {});
+  const set = await time('load', () => {
+    const loaded = loadDocumentSet(contentRoot, cache ? { cache } : {});
     cache?.save();
     return loaded;
   });

@@ -1,11 +1,10 @@
 /** Loading with the parse cache: unchanged files come from the cache, a changed one is parsed again. */
-import { appendFileSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDocumentSet, loadDocumentSetInParallel, shardedParseCache, type ParseCache } from '../../src/model/load.ts';
+import { loadDocumentSet, shardedParseCache, type ParseCache } from '../../src/model/load.ts';
 import type { ParsedFile } from '../../src/model/parse-file.ts';
 import { buildSet, removeSet } from '../helpers/fixture-set.ts';
-import { testTempDir } from '../helpers/temp-dir.ts';
 
 const root = buildSet();
 afterAll(() => removeSet(root));
@@ -20,7 +19,11 @@ function load(version = 'v1') {
   cache.save();
   return { set, parsed: parsed.sort() };
 }
-const entries = (version = 'v1') => readdirSync(join(cacheDir, `parse-${version}`)).sort();
+/** The keys of the cache's entries, across its shard files. */
+const entries = (version = 'v1') =>
+  readdirSync(join(cacheDir, `parse-${version}`))
+    .flatMap((shard) => Object.keys(JSON.parse(readFileSync(join(cacheDir, `parse-${version}`, shard), 'utf8')) as object))
+    .sort();
 
 describe('the sharded parse cache', () => {
   it('parses every file on the first run and none on the second', () => {
@@ -37,31 +40,19 @@ describe('the sharded parse cache', () => {
     expect(JSON.parse(JSON.stringify(set.documents))).toEqual(JSON.parse(JSON.stringify(loadDocumentSet(root).documents)));
   });
 
-  it('treats a damaged entry as missing, and a new parser version starts over and removes the old folder', () => {
-    writeFileSync(join(cacheDir, 'parse-v1', entries()[0]!), '{"path": "content/');
-    expect(load().parsed).toHaveLength(1);
+  it('keeps six entries in fewer files, by the first two digits of their key', () => {
+    const shards = readdirSync(join(cacheDir, 'parse-v1'));
+    expect(shards.every((name) => /^[0-9a-f]{2}\.json$/.test(name))).toBe(true);
+    expect(new Set(entries().map((key) => `${key.slice(0, 2)}.json`))).toEqual(new Set(shards));
+  });
+
+  it('treats a damaged shard as missing, and a new parser version starts over and removes the old folder', () => {
+    const shard = `${entries()[0]!.slice(0, 2)}.json`;
+    const inShard = entries().filter((key) => `${key.slice(0, 2)}.json` === shard).length;
+    writeFileSync(join(cacheDir, 'parse-v1', shard), '{"path": "content/');
+    expect(load().parsed).toHaveLength(inShard);
+    expect(entries()).toHaveLength(6);
     expect(load('v2').parsed).toHaveLength(6);
     expect(readdirSync(cacheDir)).toEqual(['parse-v2']);
-  });
-});
-
-describe('loadDocumentSetInParallel', () => {
-  it('gives the same set as loadDocumentSet when a worker thread parses half of the files', { timeout: 60_000 }, async () => {
-    // Twice the example under another folder name, so that there are enough files for the worker.
-    const root = testTempDir('shoukong-parallel-load-');
-    try {
-      const example = join(import.meta.dirname, '../../content');
-      cpSync(example, join(root, 'content'), { recursive: true });
-      cpSync(join(example, 'procedures'), join(root, 'content/procedures-copy'), { recursive: true });
-      cpSync(join(example, 'regulations'), join(root, 'content/regulations-copy'), { recursive: true });
-      cpSync(join(example, 'records'), join(root, 'content/records-copy'), { recursive: true });
-      cpSync(join(example, 'flows'), join(root, 'content/flows-copy'), { recursive: true });
-      const sequential = loadDocumentSet(root);
-      expect(sequential.documents.length).toBeGreaterThan(300);
-      const parallel = await loadDocumentSetInParallel(root);
-      expect(parallel).toEqual(sequential);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });
