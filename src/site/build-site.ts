@@ -1,9 +1,11 @@
 /**
  * `npm run build`: check, render flowcharts, build the Astro site into a temporary folder, index it
  * with Pagefind, print the PDFs, then swap the folder into dist/ with a rename. A failed step leaves
- * the previous dist/ untouched.
+ * the previous dist/ untouched; a successful one keeps the site it replaced in dist.previous/ until
+ * the next build.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
@@ -50,6 +52,16 @@ export interface BuildSiteResult {
 
 /** Builds the site; never leaves a half-written outDir. */
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  // The site the last build replaced is removed while this one works (thousands of files: a second or two).
+  const clearing = clearPreviousSite(options.outDir ?? join(projectRoot, 'dist'));
+  try {
+    return await buildSiteSteps(options);
+  } finally {
+    await clearing;
+  }
+}
+
+async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const contentRoot = options.contentRoot ?? projectRoot;
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -132,12 +144,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       });
     }
 
-    // 6. Swap into place.
+    // 6. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
     await time('swap', () => {
-      const old = `${outDir}.old-${process.pid}`;
-      if (existsSync(outDir)) renameSync(outDir, old);
+      const previous = previousSite(outDir);
+      if (existsSync(outDir)) {
+        rmSync(previous, { recursive: true, force: true }); // only there when another build left one meanwhile
+        renameSync(outDir, previous);
+      }
       renameSync(staging, outDir);
-      rmSync(old, { recursive: true, force: true });
     });
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
     return { exitCode: 0, diagnostics: [], pages, timings };
@@ -147,6 +161,25 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
     return { exitCode: 1, diagnostics: [], pages: 0, timings };
   }
+}
+
+/** Where a build puts the site it replaced: next to it, so that the rename is atomic. */
+function previousSite(outDir: string): string {
+  return `${outDir}.previous`;
+}
+
+/** Removes the site the last build replaced, in the background: the caller awaits it when done. */
+async function clearPreviousSite(outDir: string): Promise<void> {
+  const previous = previousSite(outDir);
+  if (!existsSync(previous)) return;
+  // Renamed first, so this build's own swap can put the site it replaces there meanwhile.
+  const clearing = `${previous}-${process.pid}`;
+  try {
+    renameSync(previous, clearing);
+  } catch {
+    return;
+  }
+  await rm(clearing, { recursive: true, force: true });
 }
 
 /** Renders every flowchart once; a source mermaid cannot parse becomes a diagnostic at its line. */

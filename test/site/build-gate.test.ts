@@ -1,5 +1,5 @@
 /** npm run build stops before touching dist/ when the check or a flowchart fails. */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.ts';
@@ -42,5 +42,16 @@ describe('build gate', () => {
     ]);
     expect(result.diagnostics[0]!.message).toMatch(/^流程图无法解析：Parse error/);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous build');
+  });
+
+  it('swaps the new site in whole, keeps the replaced one in dist.previous/, and the next build removes that', { timeout: 120_000 }, async () => {
+    const { root, outDir } = setUp((text) => text);
+    const build = () => buildSite({ contentRoot: root, outDir, today: '2025-06-01', pdf: false, search: false, log: () => {} });
+    expect((await build()).exitCode).toBe(0);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('受控文件');
+    expect(readFileSync(join(`${outDir}.previous`, 'index.html'), 'utf8')).toBe('previous build');
+    expect((await build()).exitCode).toBe(0);
+    expect(readFileSync(join(`${outDir}.previous`, 'index.html'), 'utf8')).toContain('受控文件');
+    expect(readdirSync(root).filter((name) => name.startsWith('dist')).sort()).toEqual(['dist', 'dist.previous']);
   });
 });
