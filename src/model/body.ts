@@ -65,6 +65,11 @@ interface UnistNode {
  * Never throws: a syntax error becomes `syntaxError` and the rest is still scanned where possible.
  */
 export function readBody(body: string, origin: Point): BodyFacts {
+  return readBodyAndTree(body, origin).facts;
+}
+
+/** Like readBody, also giving the syntax tree (none after a syntax error) to a caller that renders the body next. */
+export function readBodyAndTree(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
   const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>
@@ -86,7 +91,7 @@ export function readBody(body: string, origin: Point): BodyFacts {
     facts.syntaxError = { message, span: { start: at, end: at } };
     // Without a tree, still find references so one typo does not hide every other finding.
     scanRefsInText(body, origin, facts.refs);
-    return facts;
+    return { facts };
   }
 
   const toPoint = bodyPoints(body, origin);
@@ -140,7 +145,7 @@ export function readBody(body: string, origin: Point): BodyFacts {
     node.children?.forEach(visit);
   };
   visit(tree);
-  return facts;
+  return { facts, tree: tree as unknown as Root };
 }
 
 function plainText(node: UnistNode): string {

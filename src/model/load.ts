@@ -69,6 +69,8 @@ export interface ParseCache {
 
 export interface LoadOptions {
   cache?: ParseCache;
+  /** Keep each parsed body's syntax tree for the renderer (takeBodyTree); the build renders them all next. */
+  keepBodyTrees?: boolean;
 }
 
 export function loadDocumentSet(root: string, options: LoadOptions = {}): DocumentSet {
@@ -77,7 +79,7 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
     ...loadDataFiles(root),
     documents: listFiles(join(root, contentDir))
       .filter((f) => documentExtensions.test(f))
-      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options.cache)),
+      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options)),
   };
 }
 
@@ -92,11 +94,11 @@ function loadDataFiles(root: string): Pick<DocumentSet, 'organization' | 'framew
 }
 
 /** Loads one document from its bytes (also used by tests and the editor preview). */
-export function loadDocument(path: string, bytes: Uint8Array, cache?: ParseCache): ControlledDocument {
+export function loadDocument(path: string, bytes: Uint8Array, { cache, keepBodyTrees }: LoadOptions = {}): ControlledDocument {
   const hash = cache ? hashOf(bytes) : undefined;
   let file = hash ? cache!.get(path, hash) : undefined;
   if (!file) {
-    file = parseFile(path, bytes, hash);
+    file = parseFile(path, bytes, { ...(hash ? { hash } : {}), keepBodyTree: keepBodyTrees ?? false });
     cache?.set(file);
   }
   return validateDocument(file);

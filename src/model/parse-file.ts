@@ -1,7 +1,8 @@
 /** Turns the bytes of one content file into its frontmatter (with positions) and body facts. */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readBody, type BodyFacts } from './body.ts';
+import type { Root } from 'mdast';
+import { readBody, readBodyAndTree, type BodyFacts } from './body.ts';
 import { parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { lineIndex, type Span } from './position.ts';
 
@@ -34,8 +35,15 @@ export function hashOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** Parses one `.mdx` file. Never throws, whatever the bytes. `hash` may be passed when the caller has it already. */
-export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes)): ParsedFile {
+export interface ParseOptions {
+  /** sha1 of the bytes, when the caller has it already. */
+  hash?: string;
+  /** Keep the body's syntax tree for takeBodyTree (a build renders every body next). */
+  keepBodyTree?: boolean;
+}
+
+/** Parses one `.mdx` file. Never throws, whatever the bytes. */
+export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes), keepBodyTree = false }: ParseOptions = {}): ParsedFile {
   const base: ParsedFile = {
     path,
     hash,
@@ -86,8 +94,9 @@ export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes))
   const yamlText = lines.slice(1, close).map((line) => line.replace(/\r$/, '')).join('\n');
   const parsed = parseYamlData(yamlText, yamlOrigin);
   const bodyStartLine = close + 2;
-  const body = readBody(lines.slice(close + 1).join('\n'), { line: bodyStartLine, column: 1 });
-  return {
+  const bodyText = lines.slice(close + 1).join('\n');
+  const { facts: body, tree } = readBodyAndTree(bodyText, { line: bodyStartLine, column: 1 });
+  const file: ParsedFile = {
     ...base,
     yamlProblems: parsed.problems,
     data: parsed.data,
@@ -96,6 +105,20 @@ export function parseFile(path: string, bytes: Uint8Array, hash = hashOf(bytes))
     body,
     bodyStartLine,
   };
+  if (keepBodyTree && tree) bodyTrees.set(file, { body: bodyText, tree });
+  return file;
+}
+
+const bodyTrees = new WeakMap<ParsedFile, { body: string; tree: Root }>();
+
+/**
+ * The body text and syntax tree of a file parsed with keepBodyTree, so that rendering it does not
+ * parse it again. Given once, then forgotten: trees are large. None for a file from the parse cache.
+ */
+export function takeBodyTree(file: ParsedFile): { body: string; tree: Root } | undefined {
+  const kept = bodyTrees.get(file);
+  bodyTrees.delete(file);
+  return kept;
 }
 
 const placesMemo = new WeakMap<ParsedFile, Record<FieldPath, FieldPlace>>();

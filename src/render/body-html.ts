@@ -3,6 +3,7 @@
  * content from a pull request stays inert. Shared by the site and the PDFs.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { allowedElements } from '../model/allowed-elements.ts';
@@ -33,8 +34,9 @@ export function bodyOf(text: string): string {
   return splitFrontmatter(text)?.body ?? text.replace(/^\uFEFF/, '');
 }
 
-export function renderBody(body: string, options: BodyRenderOptions): RenderedBody {
-  const mdast = parseMdx(body);
+/** Renders a body, given as text or as the syntax tree parseMdx made of it. */
+export function renderBody(body: string | MdastRoot, options: BodyRenderOptions): RenderedBody {
+  const mdast = typeof body === 'string' ? parseMdx(body) : body;
   const headings: RenderedBody['headings'] = [];
   const used = new Map<string, number>();
   const hast = toHast(mdast, {

@@ -84,7 +84,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   // The same parse cache as npm run check: unchanged files are not parsed again.
   const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
   const set = await time('load', () => {
-    const loaded = loadDocumentSet(contentRoot, cache ? { cache } : {});
+    // Bodies are parsed once: the site renders them from the trees the check read.
+    const loaded = loadDocumentSet(contentRoot, { ...(cache ? { cache } : {}), keepBodyTrees: true });
     cache?.save();
     return loaded;
   });

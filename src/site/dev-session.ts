@@ -123,6 +123,6 @@ function updatedSet(root: string, previous: DocumentSet, paths: ReadonlyMap<stri
   const onlyDocumentEdits = [...paths].every(([path, event]) => event === 'change' && index.has(path) && path !== organizationPath && existsSync(join(root, path)));
   if (!onlyDocumentEdits) return loadDocumentSet(root, { cache });
   const documents = [...previous.documents];
-  for (const path of paths.keys()) documents[index.get(path)!] = loadDocument(path, readFileSync(join(root, path)), cache);
+  for (const path of paths.keys()) documents[index.get(path)!] = loadDocument(path, readFileSync(join(root, path)), { cache });
   return { ...previous, documents };
 }

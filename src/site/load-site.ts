@@ -2,23 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
+import { takeBodyTree } from '../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../render/body-html.ts';
 import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../render/mermaid.ts';
 import { flowchartSlot } from './flowchart-slots.ts';
 import { siteMemoKey, type SiteMemo } from './loaded-site.ts';
-import type { RenderWork } from './render-worker.ts';
-import { availableParallelism } from 'node:os';
-import { workerResult } from '../model/worker-result.ts';
 import { buildSiteModel, type SiteModel } from './site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
 export interface LoadedSite extends SiteModel {
   /** Renders the body of a document to inert HTML, with links resolved and flowcharts as slots. */
   renderBodyOf(number: string): RenderedBody;
-  /** Renders these bodies ahead of use, half of them in a worker thread when there are many. */
-  renderBodies(numbers: string[]): Promise<void>;
-  /** What a worker thread needs to render these bodies as renderBodyOf does. */
-  renderWork(numbers: string[]): RenderWork;
   /**
    * Everything a document's page is made from, as text, computed once: its page data, and what its
    * body is rendered from (its bytes, the titles and states it cites, its flowcharts). The content
@@ -97,34 +91,18 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
   const renderBodyOf = (number: string): RenderedBody => {
     let body = bodies.get(number);
     if (!body) {
-      const text = readFileSync(join(root, fileOf.get(number)!.path), 'utf8');
-      body = renderBody(bodyOf(text), { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
+      const file = fileOf.get(number)!;
+      const text = bodyOf(readFileSync(join(root, file.path), 'utf8'));
+      // The tree the check parsed, when the build kept it and it is of this very text.
+      const kept = takeBodyTree(file);
+      body = renderBody(kept?.body === text ? kept.tree : text, { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
       bodies.set(number, body);
     }
     return body;
   };
-  const renderWork = (numbers: string[]): RenderWork => ({
-    root,
-    files: numbers.map((number) => ({ number, path: fileOf.get(number)!.path })),
-    targets: [...model.byNumber.keys()].map((n) => [n, resolve(n)!]),
-    charts: [...svgs.keys()],
-  });
   return {
     ...model,
     renderBodyOf,
-    renderWork,
-    async renderBodies(numbers) {
-      const todo = numbers.filter((n) => !bodies.has(n));
-      if (todo.length < parallelBodies || availableParallelism() < 2) {
-        for (const n of todo) renderBodyOf(n);
-        return;
-      }
-      // The worker takes the second half; the main thread renders the first meanwhile.
-      const half = Math.ceil(todo.length / 2);
-      const theirs = renderInWorker(renderWork(todo.slice(half)));
-      for (const n of todo.slice(0, half)) renderBodyOf(n);
-      for (const { number, body } of await theirs) bodies.set(number, body);
-    },
     pageInputs(number) {
       let inputs = pageInputs.get(number);
       if (inputs === undefined) {
@@ -141,12 +119,4 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
     },
     flowchartSvg: (key) => byKey.get(key),
   };
-}
-
-/** Below this many bodies to render, a worker thread costs more than it saves. */
-const parallelBodies = 1500;
-
-/** Renders bodies in a worker thread; exported for the test that compares it with the main thread. */
-export function renderInWorker(work: RenderWork): Promise<{ number: string; body: RenderedBody }[]> {
-  return workerResult(new URL('./render-worker.ts', import.meta.url), work, '正文渲染线程');
 }

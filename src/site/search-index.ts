@@ -44,7 +44,6 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string): Prom
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  await site.renderBodies(current.map((doc) => doc.number));
   const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) }));
   const temporary = `${cached}.${process.pid}.tmp`;
   const written = (async () => {

@@ -5,7 +5,6 @@ import { fillFlowcharts, flowchartSlot, slotKeys } from '../../src/site/flowchar
 import { flowchartKey } from '../../src/render/mermaid.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { builtSite } from './built-site.ts';
-import { loadSite, renderInWorker } from '../../src/site/load-site.ts';
 
 const code = 'flowchart TD\n  A["提出申请"] --> B["审核"]';
 
@@ -31,17 +30,5 @@ describe('flowchart slots', () => {
     const page = readFileSync(join(dist, 'flows/jmi-lc-13-01/index.html'), 'utf8');
     expect(page).toMatch(/<figure class="flowchart"><svg/);
     expect(page).not.toContain('shoukong-flowchart');
-  });
-});
-
-describe('bodies rendered in a worker thread', () => {
-  it('come out exactly as the main thread renders them', { timeout: 60_000 }, async () => {
-    const site = await loadSite(projectRoot, projectRoot);
-    const numbers = site.documents.map((d) => d.number);
-    const rendered = await renderInWorker(site.renderWork(numbers));
-    expect(rendered.map((r) => r.number)).toEqual(numbers);
-    for (const { number, body } of rendered) expect(body, number).toEqual(site.renderBodyOf(number));
-    // Flowcharts are slots in both.
-    expect(rendered.some(({ body }) => slotKeys(body.html).length > 0)).toBe(true);
   });
 });
