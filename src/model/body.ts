@@ -63,13 +63,9 @@ interface UnistNode {
 /**
  * Parses `body`, whose first character sits at line `origin.line`, column 1 of the file.
  * Never throws: a syntax error becomes `syntaxError` and the rest is still scanned where possible.
+ * Also gives the syntax tree (none after a syntax error), for a caller that renders the body next.
  */
-export function readBody(body: string, origin: Point): BodyFacts {
-  return readBodyAndTree(body, origin).facts;
-}
-
-/** Like readBody, also giving the syntax tree (none after a syntax error) to a caller that renders the body next. */
-export function readBodyAndTree(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
+export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
   const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>

@@ -1,4 +1,7 @@
-/** Frontmatter parsing with the `yaml` document API, keeping the position of every key and value. */
+/**
+ * Frontmatter parsing: the data with js-yaml where that is safe (parseYamlData), and the position of
+ * every key and value with the `yaml` document API when a diagnostic needs them (parseYamlWithPlaces).
+ */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
 import type { Point, Span } from './position.ts';

@@ -76,20 +76,13 @@ export interface LoadOptions {
 export function loadDocumentSet(root: string, options: LoadOptions = {}): DocumentSet {
   return {
     root,
-    ...loadDataFiles(root),
-    documents: listFiles(join(root, contentDir))
-      .filter((f) => documentExtensions.test(f))
-      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options)),
-  };
-}
-
-/** The organisation and the framework files. */
-function loadDataFiles(root: string): Pick<DocumentSet, 'organization' | 'frameworks'> {
-  return {
     organization: loadDataFile(root, organizationPath, organizationSchema),
     frameworks: listFiles(join(root, frameworksDir))
       .filter((f) => /\.ya?ml$/.test(f))
       .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
+    documents: listFiles(join(root, contentDir))
+      .filter((f) => documentExtensions.test(f))
+      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options)),
   };
 }
 
@@ -98,7 +91,7 @@ export function loadDocument(path: string, bytes: Uint8Array, { cache, keepBodyT
   const hash = cache ? hashOf(bytes) : undefined;
   let file = hash ? cache!.get(path, hash) : undefined;
   if (!file) {
-    file = parseFile(path, bytes, { ...(hash ? { hash } : {}), keepBodyTree: keepBodyTrees ?? false });
+    file = parseFile(path, bytes, { hash, keepBodyTree: keepBodyTrees });
     cache?.set(file);
   }
   return validateDocument(file);

@@ -1,8 +1,8 @@
-/** Turns the bytes of one content file into its frontmatter (with positions) and body facts. */
+/** Turns the bytes of one content file into its frontmatter data and body facts; field positions on demand (placesOf). */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import { readBody, readBodyAndTree, type BodyFacts } from './body.ts';
+import { readBody, type BodyFacts } from './body.ts';
 import { parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { lineIndex, type Span } from './position.ts';
 
@@ -71,7 +71,7 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
     return {
       ...base,
       missingFrontmatter: { message: '文件开头缺少 frontmatter：第 1 行应为 ---，其后写文件编号、名称、版本等字段，再以 --- 结束', span: { start: origin, end: { line: 1, column: (lines[0]?.length ?? 0) + 1 } } },
-      body: readBody(text, origin),
+      body: readBody(text, origin).facts,
     };
   }
   let close = -1;
@@ -95,7 +95,7 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
   const parsed = parseYamlData(yamlText, yamlOrigin);
   const bodyStartLine = close + 2;
   const bodyText = lines.slice(close + 1).join('\n');
-  const { facts: body, tree } = readBodyAndTree(bodyText, { line: bodyStartLine, column: 1 });
+  const { facts: body, tree } = readBody(bodyText, { line: bodyStartLine, column: 1 });
   const file: ParsedFile = {
     ...base,
     yamlProblems: parsed.problems,

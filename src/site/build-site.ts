@@ -85,7 +85,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
   const set = await time('load', () => {
     // Bodies are parsed once: the site renders them from the trees the check read.
-    const loaded = loadDocumentSet(contentRoot, { ...(cache ? { cache } : {}), keepBodyTrees: true });
+    const loaded = loadDocumentSet(contentRoot, { cache, keepBodyTrees: true });
     cache?.save();
     return loaded;
   });
