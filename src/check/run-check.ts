@@ -4,6 +4,7 @@ import { buildGraph } from '../graph/build-graph.ts';
 import type { ChangeSet } from '../history/change-set.ts';
 import type { FlowchartSyntaxError } from './flowchart-syntax.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
+import { buildToday } from '../history/in-force-today.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { indexDepartments } from '../model/organization.ts';
 import type { Rule, RuleContext } from './define-rule.ts';
@@ -27,7 +28,7 @@ export function runCheck(set: DocumentSet, options: CheckOptions = {}): Diagnost
     organization,
     departments: organization ? indexDepartments(organization) : undefined,
     frameworks: set.frameworks.flatMap((f) => (f.data ? [f.data] : [])),
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? buildToday(),
     history: options.history,
     changes: options.changes,
     flowchartErrors: options.flowchartErrors,

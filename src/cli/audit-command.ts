@@ -6,6 +6,7 @@ import { buildGraph } from '../graph/build-graph.ts';
 import { inForceCells, inForceColumns, inForceCsv, inForceJson } from '../history/in-force-export.ts';
 import { readRepositoryHistory } from '../history/document-history.ts';
 import { inForceAt } from '../history/point-in-time.ts';
+import { buildToday, inForceToday } from '../history/in-force-today.ts';
 import { buildRegister, registerCsv } from '../history/register.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
@@ -65,8 +66,10 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
   const set = loadDocumentSet(root);
   const organization = set.organization.data;
   if (!organization) return { exitCode: 1, stdout: '', stderr: '组织数据 content/org/organization.yaml 缺失或有错误，请先运行 npm run check\n' };
-  const today = values.today ?? new Date().toISOString().slice(0, 10);
-  const rows = buildRegister(set, buildGraph(set), organization, history, today);
+  const today = values.today ?? buildToday();
+  // What is in force today, as the site and the PDFs show it: a revision not yet effective is listed as coming.
+  const inForce = inForceToday(set, history, today);
+  const rows = buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf);
   if (values.csv) writeFileSync(resolve(env.cwd, values.csv), registerCsv(rows));
   const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '最近变更', '下次评审', '备注'];
   const table = rows.map((r) => [
@@ -78,7 +81,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
     r.approvedBy ?? '',
     r.lastChange ? `${r.lastChange.date.slice(0, 10)} ${r.lastChange.author}` : '',
     r.nextReview ? `${r.nextReview}${r.overdue ? ' 逾期' : ''}` : '',
-    [r.successor ? `由 ${r.successor} 代替` : '', r.toReview.length ? `待复核：${r.toReview.map((t) => `${t.number}@${t.version}`).join(' ')}` : ''].filter(Boolean).join('；'),
+    [r.coming ? `新版本 ${r.coming.version} ${r.coming.label}` : '', r.successor ? `由 ${r.successor} 代替` : '', r.toReview.length ? `待复核：${r.toReview.map((t) => `${t.number}@${t.version}`).join(' ')}` : ''].filter(Boolean).join('；'),
   ]);
   const overdue = rows.filter((r) => r.overdue).length;
   const suspect = rows.filter((r) => r.toReview.length).length;

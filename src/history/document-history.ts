@@ -33,6 +33,8 @@ export interface VersionEntry {
   commits: CommitRef[];
   /** Frontmatter and body as of this version's last commit. */
   fields?: SnapshotFields;
+  /** The Git blob of this version's last stored text (to read the whole file again, e.g. to show the version in force). */
+  blob?: string;
   body?: string;
   /** Differences to the previous version found in Git. */
   fieldChanges?: FieldChange[];
@@ -168,7 +170,7 @@ function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistor
       versions.push(current);
     }
     current.commits.push(ref(event.commit));
-    Object.assign(current, snapshotFacts(fields, version), { fields, body });
+    Object.assign(current, snapshotFacts(fields, version), { fields, body, blob: event.blob });
     if (previousFinal?.fields && previousFinal.body !== undefined) {
       current.fieldChanges = diffFields(previousFinal.fields.raw, fields.raw);
       current.bodyDiff = diffBody(previousFinal.body, body);

@@ -6,6 +6,7 @@ import { nextReviewDate } from '../model/review.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
+import type { ControlDecision } from './in-force-today.ts';
 import { suspectReferences } from './suspects.ts';
 
 export interface RegisterRow {
@@ -22,18 +23,33 @@ export interface RegisterRow {
   nextReview?: string;
   overdue: boolean;
   successor?: string;
+  /** An approved revision not yet in force: 版本 and 已批准，待生效（日期 起）. */
+  coming?: { version: string; label: string };
   /** Cited documents that changed since this one's current version: “待复核”. */
   toReview: { number: string; version: string; date: string }[];
   path: string;
 }
 
-export function buildRegister(set: DocumentSet, graph: DocumentGraph, organization: Organization, history: RepositoryHistory | undefined, today: string): RegisterRow[] {
+/**
+ * One row per document. Give it the set as in force today and its decisions (inForceTodayOf), so
+ * that a revision not yet effective shows as coming, not as 现行; without them rows follow the files.
+ */
+export function buildRegister(
+  set: DocumentSet,
+  graph: DocumentGraph,
+  organization: Organization,
+  history: RepositoryHistory | undefined,
+  today: string,
+  decisionOf?: (doc: DocumentSet['documents'][number]) => ControlDecision,
+): RegisterRow[] {
   const suspects = history?.available ? suspectReferences(graph, history) : [];
   const rows: RegisterRow[] = [];
   for (const doc of set.documents) {
     const { data, type } = doc;
     if (!data.number || !type) continue;
-    const due = data.status === 'effective' ? nextReviewDate(data, type, organization) : undefined;
+    const decision = decisionOf?.(doc);
+    const inForce = decision ? decision.state === 'in-force' : data.status === 'effective';
+    const due = inForce ? nextReviewDate(data, type, organization) : undefined;
     const successor = graph.incoming(doc, 'supersedes')[0]?.from.data.number;
     const lastChange = history?.byPath.get(doc.path)?.lastChange;
     rows.push({
@@ -42,7 +58,7 @@ export function buildRegister(set: DocumentSet, graph: DocumentGraph, organizati
       type: typeLabels[type],
       layer: layerLabels[layerOfType[type]],
       version: data.version ?? '',
-      status: data.status ? statusLabels[data.status] : '',
+      status: decision?.label ?? (data.status ? statusLabels[data.status] : ''),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
       owners: (data.owners ?? []).join('、'),
@@ -50,6 +66,7 @@ export function buildRegister(set: DocumentSet, graph: DocumentGraph, organizati
       ...(due ? { nextReview: due } : {}),
       overdue: !!due && due < today,
       ...(successor ? { successor } : {}),
+      ...(decision?.coming ? { coming: { version: decision.coming.version, label: decision.coming.label } } : {}),
       toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: s.changedAt.date.slice(0, 10) })),
       path: doc.path,
     });
@@ -59,7 +76,7 @@ export function buildRegister(set: DocumentSet, graph: DocumentGraph, organizati
 
 export function registerCsv(rows: readonly RegisterRow[]): string {
   return toCsv(
-    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '文件路径'],
+    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
     rows.map((r) => [
       r.number,
       r.title,
@@ -77,6 +94,7 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
       r.overdue ? '是' : '',
       r.successor,
       r.toReview.map((t) => `${t.number}@${t.version}`).join(' '),
+      r.coming ? `${r.coming.version} ${r.coming.label}` : '',
       r.path,
     ]),
   );

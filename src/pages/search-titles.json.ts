@@ -6,6 +6,6 @@ import { withBase } from '../site/site-base.ts';
 
 export async function GET(): Promise<Response> {
   const docs = (await getCollection('documents')).map((e) => e.data as DocView).filter((d) => d.status !== 'obsolete');
-  const entries: TitleEntry[] = docs.map((d) => ({ n: d.number, t: d.title, h: withBase(d.href), k: d.typeLabel }));
+  const entries: TitleEntry[] = docs.map((d) => ({ n: d.number, t: d.title, h: withBase(d.href), k: d.controlState === 'in-force' ? d.typeLabel : `${d.typeLabel} · ${d.statusLabel}` }));
   return new Response(JSON.stringify(entries), { headers: { 'content-type': 'application/json' } });
 }

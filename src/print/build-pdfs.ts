@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildToday, inForceTodayOf, type InForceToday } from '../history/in-force-today.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowcharts } from '../render/mermaid.ts';
 import { bookOrder } from './book-order.ts';
@@ -35,6 +36,8 @@ export interface BuildPdfsOptions {
   tabs?: number;
   /** Use and fill the PDF cache (default true). */
   cache?: boolean;
+  /** The print date (default buildToday()): what is in force, and so stamped 受控, on that day. */
+  today?: string;
 }
 
 /** Counts of one run, for the log and the benchmark. */
@@ -70,11 +73,14 @@ export function jobHtml(job: PrintJob, ctx: PrintContext): string {
   return job.kind === 'form' ? blankFormHtml(job.doc, ctx) : documentHtml(job.doc, ctx);
 }
 
-/** The context every print page is built with; flowcharts are added as documents need them. */
-export function printSetup(root: string, set: DocumentSet): { ctx: PrintContext; flowcharts: Map<string, string>; fingerprint: string } {
+/**
+ * The context every print page is built with; flowcharts are added as documents need them. Give it
+ * the decisions for the print date (inForceTodayOf) and the set they hold (`inForce.set`).
+ */
+export function printSetup(root: string, set: DocumentSet, inForce?: InForceToday): { ctx: PrintContext; flowcharts: Map<string, string>; fingerprint: string } {
   const fonts = printFonts();
   const flowcharts = new Map<string, string>();
-  const ctx = printContext(set, { commit: commitStamp(root), fontCss: fontFaceCss(fonts), flowcharts });
+  const ctx = printContext(set, { commit: commitStamp(root), fontCss: fontFaceCss(fonts), flowcharts, ...(inForce ? { inForce } : {}) });
   return { ctx, flowcharts, fingerprint: cacheKey(codeFingerprint(), fontsFingerprint(fonts)) };
 }
 
@@ -87,7 +93,10 @@ export async function addFlowcharts(root: string, docs: PrintableDocument[], flo
 
 /** Builds every PDF; throws BrowserNotFoundError when something must be printed and no browser exists. */
 export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsResult> {
-  const { root, set, outDir, log } = options;
+  const { root, outDir, log } = options;
+  // What is in force on the print date: a revision approved for later is not printed (nor stamped) yet.
+  const inForce = inForceTodayOf(options.set, options.today ?? buildToday());
+  const set = inForce.set;
   const started = performance.now();
   const tabs = options.tabs ?? 2;
   // Written beside the cache, not inside the output's parent (a site build may replace that folder
@@ -97,9 +106,11 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
   let closing: Promise<void> | undefined;
   const closeRenderer = () => (closing ??= renderer?.then((r) => r.close(), () => undefined));
   try {
-    const { ctx, flowcharts, fingerprint } = printSetup(root, set);
+    const { ctx, flowcharts, fingerprint } = printSetup(root, set, inForce);
     const jobs = printJobs(set);
     const docs = set.documents.filter(isPrintable);
+    // The whole manual holds what is in force: not a document whose first version takes effect later.
+    const bookable = docs.filter((d) => inForce.decisionOf(d).state === 'in-force');
     const cacheDir = join(root, pdfCacheDir);
     const cache = options.cache === false ? undefined : openPdfCache(cacheDir);
     const manifest = options.cache === false ? undefined : openPrintManifest(cacheDir);
@@ -136,7 +147,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
       await addFlowcharts(root, pending.map((j) => j.doc), flowcharts, log);
     }
     // While the browser prints, the unchanged PDFs are written out and copied into the whole manual.
-    const inBook = new Set(bookOrder(docs));
+    const inBook = new Set(bookOrder(bookable));
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(join(staging, 'forms'), { recursive: true });
     const book = startWholeManual();
@@ -172,7 +183,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     await meanwhile;
 
     // 3. The whole manual, merged again only when one of its documents, the commit or the date changed.
-    const bookDocs = bookOrder(docs);
+    const bookDocs = bookOrder(bookable);
     const date = localDate(created);
     const ownJob = new Map(jobs.filter((j) => j.kind === 'document').map((j) => [j.doc, j]));
     const bookKey = cacheKey(fingerprint, 'book', ctx.commit, date, ...bookDocs.map((doc) => keys.get(ownJob.get(doc)!)!));

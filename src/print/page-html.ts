@@ -24,9 +24,14 @@ export function furnitureOf(doc: PrintableDocument, ctx: PrintContext, footerExt
   return {
     institution: ctx.institution,
     headerRight: `${d.number}　${d.title}`,
-    footerLeft: `版本 ${d.version}${d.status === 'effective' ? '　受控文件' : `　${d.status === 'obsolete' ? '作废' : '草稿'}`}${footerExtra}`,
+    footerLeft: `版本 ${d.version}　${footerStatus(ctx.control(doc))}${footerExtra}`,
     commit: ctx.commitOf(doc),
   };
+}
+
+/** The footer's word for the copy: 受控文件 only for a version in force on the print date. */
+function footerStatus(control: ReturnType<PrintContext['control']>): string {
+  return control.controlled ? '受控文件' : control.state === 'pending' ? '待生效' : control.state === 'obsolete' ? '作废' : '草稿';
 }
 
 /** Diagonal 作废 / 草稿 watermark repeated on every page of a document that is not current. */

@@ -1,6 +1,7 @@
 /** What printing needs to know about the whole document set, gathered once per run. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ControlDecision } from '../history/in-force-today.ts';
 import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -33,6 +34,11 @@ export interface PrintContext {
   flowchart(code: string): string | undefined;
   /** The body text (after the frontmatter) of a document. */
   bodyText(doc: ControlledDocument): string;
+  /**
+   * What the document is on the print date (in-force-today.ts): its status label and whether the
+   * copy is controlled (受控). Only a version in force today is stamped 受控.
+   */
+  control(doc: ControlledDocument): Pick<ControlDecision, 'label' | 'controlled' | 'state'>;
 }
 
 /** A document with the fields printing cannot do without (编号、名称、版本、状态). */
@@ -46,7 +52,16 @@ export function isPrintable(doc: ControlledDocument): doc is PrintableDocument {
 }
 
 /** Builds the context from a loaded set. */
-export function printContext(set: DocumentSet, options: { commit: CommitStamp; fontCss: string; flowcharts: Map<string, string> }): PrintContext {
+export function printContext(
+  set: DocumentSet,
+  options: {
+    commit: CommitStamp;
+    fontCss: string;
+    flowcharts: Map<string, string>;
+    /** The decisions for the print date and the texts of versions read from Git (inForceTodayOf); without it, the files' status and text. */
+    inForce?: { decisionOf(doc: ControlledDocument): ControlDecision; textOf(doc: ControlledDocument): string };
+  },
+): PrintContext {
   const org = set.organization.data;
   const departments = org ? indexDepartments(org) : undefined;
   const byNumber = new Map(set.documents.filter(isPrintable).map((d) => [d.data.number, d]));
@@ -80,7 +95,13 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
       return atCommit.get(number);
     },
     flowchart: (code) => options.flowcharts.get(code),
-    bodyText: (doc) => readFileSync(join(set.root, doc.path), 'utf8'),
+    bodyText: (doc) => options.inForce?.textOf(doc) ?? readFileSync(join(set.root, doc.path), 'utf8'),
+    control(doc) {
+      const decided = options.inForce?.decisionOf(doc);
+      if (decided) return { state: decided.state, label: decided.label, controlled: decided.controlled };
+      const status = doc.data.status;
+      return { state: status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft', label: status ? statusLabels[status] : '', controlled: status === 'effective' };
+    },
   };
 }
 

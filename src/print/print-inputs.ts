@@ -9,7 +9,7 @@ import { organizationPath, type ControlledDocument, type DocumentSet } from '../
 import type { PrintContext } from './print-context.ts';
 
 /** One answer the context gave: what was asked, about what, and the answer as text. */
-export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body', about: string, answer: string];
+export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'control', about: string, answer: string];
 
 /** Stands for the commit stamp while the page is built; replaced once every file it read is known. */
 const stampPlaceholder = 'SHOUKONG-COMMIT-STAMP';
@@ -56,6 +56,12 @@ export function recordingContext(ctx: PrintContext): { ctx: PrintContext; finish
       note(['body', doc.path, doc.file.hash]);
       return ctx.bodyText(doc);
     },
+    // The 受控 stamp and status change on the date a version takes effect, with no file changing.
+    control(doc) {
+      const answer = ctx.control(doc);
+      note(['control', doc.path, JSON.stringify(answer)]);
+      return answer;
+    },
   };
   return {
     ctx: recording,
@@ -100,6 +106,10 @@ export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: Documen
         return String(pageUncommitted(about, inputs, ctx)) === answer;
       case 'body':
         return documentAt(set, about)?.file.hash === answer;
+      case 'control': {
+        const doc = documentAt(set, about);
+        return !!doc && JSON.stringify(ctx.control(doc)) === answer;
+      }
       default:
         return false;
     }

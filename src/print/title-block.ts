@@ -1,5 +1,5 @@
 /** 文件头：the title block at the top of a printed document, and its revision records table. */
-import { statusLabels, typeLabels } from '../model/document-types.ts';
+import { typeLabels } from '../model/document-types.ts';
 import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
 import { escapeHtml } from './html.ts';
@@ -39,15 +39,19 @@ export function titleBlockHtml(doc: PrintableDocument, ctx: PrintContext): strin
     const [a, b] = [extra[i]!, extra[i + 1]];
     pairs.push(`<tr><th>${a[0]}</th><td${b ? '' : ' colspan="3"'}>${cell(a[1])}</td>${b ? `<th>${b[0]}</th><td>${cell(b[1])}</td>` : ''}</tr>`);
   }
-  const mark = d.status === 'effective' ? '<div class="controlled-mark">受控</div>' : '';
+  const control = ctx.control(doc);
+  // Only a version in force on the print date is a controlled copy; one approved for a later date is not.
+  const mark = control.controlled ? '<div class="controlled-mark">受控</div>' : '';
   const statusNote =
-    d.status === 'obsolete' ? '<p class="status-note">本文件已作废，仅供追溯查阅，不得作为工作依据</p>' : d.status === 'draft' ? '<p class="status-note">本文件为草稿，尚未批准发布，不得作为工作依据</p>' : '';
+    control.state === 'pending'
+      ? `<p class="status-note">本文件${escapeHtml(control.label)}，在生效日期之前不得作为工作依据</p>`
+      : d.status === 'obsolete' ? '<p class="status-note">本文件已作废，仅供追溯查阅，不得作为工作依据</p>' : d.status === 'draft' ? '<p class="status-note">本文件为草稿，尚未批准发布，不得作为工作依据</p>' : '';
   return `<header class="title-block${mark ? ' controlled' : ''}">
 ${mark}<p class="doc-kind">${typeLabels[doc.type!]}</p>
 <h1>${escapeHtml(d.title)}</h1>
 ${statusNote}<table class="control-fields"><tbody>
 <tr><th>编号</th><td>${cell(d.number)}</td><th>版本</th><td>${cell(d.version)}</td></tr>
-<tr><th>状态</th><td>${statusLabels[d.status]}</td><th>生效日期</th><td>${cell(d.effectiveDate)}</td></tr>
+<tr><th>状态</th><td>${escapeHtml(control.label)}</td><th>生效日期</th><td>${cell(d.effectiveDate)}</td></tr>
 <tr><th>牵头部门</th><td colspan="3">${escapeHtml(departmentsText(d.owners, ctx))}</td></tr>
 <tr><th>协作部门</th><td colspan="3">${escapeHtml(departmentsText(d.cooperating, ctx))}</td></tr>
 ${pairs.join('\n')}

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
+import { buildToday } from '../history/in-force-today.ts';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
@@ -33,7 +34,10 @@ export interface BuildSiteOptions {
   check?: boolean;
   /** Whether to use the parse cache shared with npm run check (default true). */
   parseCache?: boolean;
-  /** Date used by the check for overdue reviews. */
+  /**
+   * The build date (default buildToday(): SHOUKONG_TODAY or the local date): what every page, list,
+   * search entry, register row and PDF shows as in force, and what the check counts overdue from.
+   */
   today?: string;
   /** Base path the site is published under, normalised ('/zlbz/'; default '/'). */
   base?: string;
@@ -65,6 +69,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const contentRoot = options.contentRoot ?? projectRoot;
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // One date for the whole build: the check, the pages (history-site, load-site read SHOUKONG_TODAY) and the PDFs.
+  const today = options.today ?? buildToday();
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -90,7 +96,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     return loaded;
   });
   if (options.check !== false) {
-    const diagnostics = await time('check', () => runCheck(set, options.today ? { today: options.today } : {}));
+    const diagnostics = await time('check', () => runCheck(set, { today }));
     const { errors, warnings } = countBySeverity(diagnostics);
     if (errors > 0) return fail(diagnostics);
     log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（运行 npm run check 查看）` : ''}`);
@@ -107,7 +113,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
   try {
-    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', ASTRO_TELEMETRY_DISABLED: '1' };
+    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
     handOverDocumentSet(set);
@@ -140,8 +146,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     // 5. PDFs into <staging>/pdf.
     if (printPdfs) {
       await time('pdf', async () => {
-        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void }) => Promise<unknown> };
-        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log });
+        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
+        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today });
       });
     }
 

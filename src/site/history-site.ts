@@ -4,10 +4,10 @@
  * read it from here.
  */
 import { buildGraph } from '../graph/build-graph.ts';
-import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
+import type { RepositoryHistory } from '../history/document-history.ts';
+import { buildToday, inForceTodayOf, sharedHistory } from '../history/in-force-today.ts';
 import { buildRegister, type RegisterRow } from '../history/register.ts';
 import type { DocumentType } from '../model/document-types.ts';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
@@ -18,7 +18,7 @@ import { historyPageView, type CommitView, type HistoryPageView } from './histor
 /** Everything the history, audit and register pages need. */
 export interface HistorySite {
   history: RepositoryHistory;
-  /** The build date (今天): SHOUKONG_TODAY or the UTC date. */
+  /** The build date (今天): SHOUKONG_TODAY or the local date (see buildToday). */
   today: string;
   /** History pages of published documents, by number; empty when Git history is unavailable. */
   pages: Map<string, HistoryPageView>;
@@ -43,11 +43,6 @@ export function historyRoot(): string {
   return process.env.SHOUKONG_CONTENT_ROOT || process.cwd();
 }
 
-/** The build date: SHOUKONG_TODAY (YYYY-MM-DD, for reproducible builds and tests) or today in UTC. */
-export function buildToday(): string {
-  const fixed = process.env.SHOUKONG_TODAY;
-  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
-}
 
 /** Reads (once per root and process) the history data of the site. */
 export function historySite(root = historyRoot()): HistorySite {
@@ -64,9 +59,10 @@ export function historySite(root = historyRoot()): HistorySite {
 }
 
 function readHistorySite(root: string, set: DocumentSet): HistorySite {
-  const graph = buildGraph(set);
-  const history = historyAtTop(root);
+  const history = sharedHistory(set);
   const today = buildToday();
+  // The register lists what is in force today, as the pages and PDFs do.
+  const inForce = inForceTodayOf(set, today);
   const typeOf = new Map<string, DocumentType>();
   for (const doc of set.documents) if (doc.type && doc.data.number && doc.data.title && doc.data.status) typeOf.set(doc.data.number, doc.type);
   const published = (number: string) => {
@@ -78,7 +74,7 @@ function readHistorySite(root: string, set: DocumentSet): HistorySite {
     for (const doc of set.documents) {
       const number = doc.data.number;
       const docHistory = history.byPath.get(doc.path);
-      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number)));
+      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }));
     }
   }
   const audit = auditDocuments(history, published);
@@ -89,21 +85,12 @@ function readHistorySite(root: string, set: DocumentSet): HistorySite {
     pages,
     audit,
     presets: presetDates(audit, today),
-    register: organization ? buildRegister(set, graph, organization, history, today) : [],
+    register: organization ? buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf) : [],
     hrefOf: (number) => {
       const type = typeOf.get(number);
       return type ? documentPath(type, number) : undefined;
     },
   };
-}
-
-/**
- * The Git history when `root` is the top of its repository. Paths in the log are relative to the top,
- * so a content root inside another repository (a generated set under .cache/) has no history of its own.
- */
-function historyAtTop(root: string): RepositoryHistory {
-  if (existsSync(join(root, '.git'))) return readRepositoryHistory(root);
-  return { available: false, shallow: false, documents: [], byPath: new Map(), byNumber: new Map(), gitProcesses: 0, notice: `${root} 不是 Git 仓库的根目录，无法给出版本历史；修订记录仍可在各文件页查看。` };
 }
 
 /** 最近变更 of a published document for its page header, with the link to its history page. */

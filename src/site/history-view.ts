@@ -3,6 +3,7 @@
  * with its commit, approver, revision summary, frontmatter changes and a readable body diff.
  * Plain, serialisable data for the thin history-*.astro components.
  */
+import { pendingLabel, type ControlDecision, type ControlState } from '../history/in-force-today.ts';
 import { statusLabels, typeLabels, type DocumentType, type Status } from '../model/document-types.ts';
 import { documentSchemas } from '../model/schemas/index.ts';
 import type { CommitRef, DocumentHistory, VersionEntry } from '../history/document-history.ts';
@@ -75,6 +76,8 @@ export interface HistoryPageView {
   path: string;
   currentVersion: string;
   status?: Status;
+  /** What the document is on the build date (现行, 已批准，待生效…), as every page says (in-force-today.ts). */
+  state?: { state: ControlState; label: string };
   renames: { from: string; to: string; commit: CommitView }[];
   obsoletedBy?: CommitView;
   lastChange?: CommitView;
@@ -103,7 +106,11 @@ export function commitView(commit: CommitRef): CommitView {
 }
 
 /** Builds the history page of one document; `type` falls back to the type recorded in Git. */
-export function historyPageView(history: DocumentHistory, type: DocumentType | undefined = history.type as DocumentType | undefined): HistoryPageView {
+export function historyPageView(
+  history: DocumentHistory,
+  type: DocumentType | undefined = history.type as DocumentType | undefined,
+  onDate?: { today: string; decision: ControlDecision },
+): HistoryPageView {
   const number = history.number ?? history.path;
   const last = history.versions.at(-1);
   const firstGit = history.versions.find((v) => !v.fromRevisionRecords);
@@ -117,19 +124,22 @@ export function historyPageView(history: DocumentHistory, type: DocumentType | u
     path: history.path,
     currentVersion: last?.version ?? '',
     ...(status ? { status } : {}),
+    ...(onDate ? { state: { state: onDate.decision.state, label: onDate.decision.label } } : {}),
     renames: history.renames.map((r) => ({ from: r.from, to: r.to, commit: commitView(r.commit) })),
     ...(history.obsoletedBy ? { obsoletedBy: commitView(history.obsoletedBy) } : {}),
     ...(history.lastChange ? { lastChange: commitView(history.lastChange) } : {}),
-    versions: history.versions.map((v) => versionView(v, type, v === firstGit)).reverse(),
+    versions: history.versions.map((v) => versionView(v, type, v === firstGit, onDate?.today)).reverse(),
   };
 }
 
-function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit: boolean): VersionView {
+function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit: boolean, today: string | undefined): VersionView {
+  // An approved version whose date has not come is not 现行 yet, whatever its status field says.
+  const pending = today && v.status === 'effective' && v.effectiveDate && v.effectiveDate > today ? pendingLabel(v.effectiveDate) : undefined;
   const introducedBy = v.introducedBy ? commitView(v.introducedBy) : undefined;
   return {
     anchor: versionAnchor(v.version),
     version: v.version,
-    statusLabel: v.status && v.status in statusLabels ? statusLabels[v.status as Status] : (v.status ?? ''),
+    statusLabel: pending ?? (v.status && v.status in statusLabels ? statusLabels[v.status as Status] : (v.status ?? '')),
     effectiveDate: v.effectiveDate ?? '',
     approvedBy: v.approvedBy ?? '',
     summary: v.revision?.summary ?? '',

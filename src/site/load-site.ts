@@ -1,6 +1,6 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inForceTodayOf } from '../history/in-force-today.ts';
 import { loadDocumentSet, type DocumentSet } from '../model/load.ts';
 import { takeBodyTree } from '../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../render/body-html.ts';
@@ -76,11 +76,14 @@ export function reloadSite(root: string, projectRoot: string, set: DocumentSet):
   return remember({ root, set, promise: loadFromSet(root, projectRoot, set) }).promise;
 }
 
-async function loadFromSet(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
-  const model = buildSiteModel(set);
+async function loadFromSet(root: string, projectRoot: string, loaded: DocumentSet): Promise<LoadedSite> {
+  // Pages show what is in force on the build date: a revision approved for later is not shown as 现行.
+  const inForce = inForceTodayOf(loaded);
+  const set = inForce.set;
+  const model = buildSiteModel(set, inForce.decisionOf);
   const codes = model.documents.flatMap((d) => d.mermaid);
   const svgs = codes.length > 0 ? await renderFlowcharts(codes, { cacheDir: join(projectRoot, flowchartCacheDir) }) : new Map<string, string>();
-  const fileOf = new Map(set.documents.map((d) => [d.data.number, d.file]));
+  const docOf = new Map(set.documents.map((d) => [d.data.number, d]));
   const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
   const pageInputs = new Map<string, string>();
@@ -91,8 +94,9 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
   const renderBodyOf = (number: string): RenderedBody => {
     let body = bodies.get(number);
     if (!body) {
-      const file = fileOf.get(number)!;
-      const text = bodyOf(readFileSync(join(root, file.path), 'utf8'));
+      const doc = docOf.get(number)!;
+      const file = doc.file;
+      const text = bodyOf(inForce.textOf(doc));
       // The tree the check parsed, when the build kept it and it is of this very text.
       const kept = takeBodyTree(file);
       body = renderBody(kept?.body === text ? kept.tree : text, { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
@@ -106,7 +110,7 @@ async function loadFromSet(root: string, projectRoot: string, set: DocumentSet):
     pageInputs(number) {
       let inputs = pageInputs.get(number);
       if (inputs === undefined) {
-        const file = fileOf.get(number)!;
+        const file = docOf.get(number)!.file;
         const refs = file.body.refs.map((r) => {
           const target = resolve(r.target);
           return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;

@@ -131,7 +131,7 @@ export function searchPage(doc: DocView, bodyHtml: string): string {
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title></head>` +
     `<body data-pagefind-body data-pagefind-meta="title:${escape(`${doc.number} ${doc.title}`)}" data-pagefind-filter="类型:${escape(doc.typeLabel)}">` +
-    `<h1 data-pagefind-weight="10">${escape(doc.title)}</h1><p data-pagefind-weight="10">${escape(doc.number)}</p>` +
+    `<h1 data-pagefind-weight="10">${escape(doc.title)}</h1><p data-pagefind-weight="10">${escape(doc.number)}</p><p>状态：${escape(doc.statusLabel)}</p>` +
     `<p>${escape(doc.owners.map((o) => o.name).join('、'))}</p>${extra.join('')}${bodyHtml}</body></html>`
   );
 }

@@ -3,6 +3,7 @@
  * model and the graph, stored by the content loader and read by thin .astro pages.
  */
 import { buildGraph, edgeKindLabels, type DocumentGraph, type EdgeKind } from '../graph/build-graph.ts';
+import type { ControlDecision, ControlState } from '../history/in-force-today.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -49,7 +50,10 @@ export interface ListRow extends DocLink {
   id: string;
   version: string;
   typeLabel: string;
+  /** 现行 / 已批准，待生效（…起） / 草稿 / 作废: what the document is on the build date. */
   statusLabel: string;
+  /** The same as a state, for the badge and the list filter. */
+  controlState: ControlState;
   owners: DeptLink[];
   effectiveDate: string;
   nextReview: string;
@@ -63,6 +67,10 @@ export interface DocView extends ListRow {
   layerLabel: string;
   example: boolean;
   pdfHref: string;
+  /** Whether this page shows the controlled copy (a version in force today). */
+  controlled: boolean;
+  /** An approved revision that takes effect later; the page shows the version in force until then. */
+  coming?: { version: string; effectiveDate: string; label: string };
   cooperating: { all: boolean; departments: DeptLink[]; names: string[] };
   preparedBy: string;
   reviewedBy: string;
@@ -145,8 +153,19 @@ export interface SiteModel {
 
 const emptyDept = (name: string): DeptLink => ({ id: '', name, shortName: name, href: '' });
 
-/** Builds the site model from a loaded document set. Documents without a number, type or status are left out. */
-export function buildSiteModel(set: DocumentSet): SiteModel {
+/** Every document's state when nothing says otherwise: its status field, as the files say. */
+const fromStatus = (doc: ControlledDocument): ControlDecision => {
+  const status = doc.data.status;
+  const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
+  return { state, label: status ? statusLabels[status] : '', controlled: state === 'in-force' };
+};
+
+/**
+ * Builds the site model from a loaded document set; give it the set as in force today and its
+ * decisions (inForceTodayOf) so pages show what is in force on the build date. Documents without a
+ * number, type or status are left out.
+ */
+export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDocument) => ControlDecision = fromStatus): SiteModel {
   const org = set.organization.data;
   const graph = buildGraph(set);
   const departments = org ? indexDepartments(org) : undefined;
@@ -154,7 +173,7 @@ export function buildSiteModel(set: DocumentSet): SiteModel {
   const linkOf = new Map<ControlledDocument, DocLink>(publishable.map((d) => [d, docLink(d)]));
   const deptLinks = (refs: readonly string[] | undefined) => (refs ?? []).flatMap((r) => resolveDepartments(departments, r));
 
-  const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, org, set));
+  const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, org, set, decisionOf(doc)));
   const byNumber = new Map(documents.map((d) => [d.number, d]));
   const current = documents.filter((d) => d.status !== 'obsolete');
   return { site: siteView(set, org, graph, documents, current, publishable, linkOf), documents, byNumber };
@@ -182,6 +201,7 @@ function documentView(
   deptLinks: (refs: readonly string[] | undefined) => DeptLink[],
   org: Organization | undefined,
   set: DocumentSet,
+  decision: ControlDecision,
 ): DocView {
   const data = doc.data;
   const link = linkOf.get(doc)!;
@@ -193,11 +213,13 @@ function documentView(
   const links = (numbers: readonly string[] | undefined) => (numbers ?? []).flatMap((n) => resolved(n) ?? []);
   const cooperating = data.cooperating;
   const view: DocView = {
-    ...listRow(doc, link, deptLinks, org),
+    ...listRow(doc, link, deptLinks, org, decision),
     layer: layerOfType[type],
     layerLabel: layerLabels[layerOfType[type]],
     example: data.example === true,
     pdfHref: pdfPath(link.number),
+    controlled: decision.controlled,
+    ...(decision.coming ? { coming: decision.coming } : {}),
     cooperating:
       cooperating === 'all'
         ? { all: true, departments: [], names: ['所有受控部门'] }
@@ -242,7 +264,7 @@ function documentView(
   return view;
 }
 
-function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: readonly string[] | undefined) => DeptLink[], org: Organization | undefined): ListRow {
+function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: readonly string[] | undefined) => DeptLink[], org: Organization | undefined, decision: ControlDecision): ListRow {
   const data = doc.data;
   const type = doc.type!;
   const level = data.level ? standardLevelLabels[data.level] : data.part ? manualPartLabels[data.part] : '';
@@ -251,10 +273,11 @@ function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: reado
     id: `${documentPath(type, link.number).slice(1, -1)}`,
     version: data.version ?? '',
     typeLabel: typeLabels[type],
-    statusLabel: statusLabels[link.status],
+    statusLabel: decision.label,
+    controlState: decision.state,
     owners: deptLinks(data.owners),
     effectiveDate: data.effectiveDate ?? '',
-    nextReview: org && link.status === 'effective' ? (nextReviewDate(data, type, org) ?? '') : '',
+    nextReview: org && decision.state === 'in-force' ? (nextReviewDate(data, type, org) ?? '') : '',
     level,
   };
 }
