@@ -34,3 +34,14 @@ export function indexDepartments(org: Organization): DepartmentIndex {
     names: () => [...byName.keys(), ...groups.keys()],
   };
 }
+
+/**
+ * 一个部门引用如何显示（保管部门、牵头部门…）: a department by its own record, a group (教学单位)
+ * by its name — never one of its members — and an unknown reference as written. The site and the
+ * printed copy both read names through here, so they cannot disagree.
+ */
+export function departmentShown(index: DepartmentIndex | undefined, ref: string): { name: string; department?: Department } {
+  const found = index?.resolve(ref);
+  if (!found) return { name: ref };
+  return found.kind === 'department' ? { name: found.department.name, department: found.department } : { name: found.name };
+}

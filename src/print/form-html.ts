@@ -1,10 +1,9 @@
 /** 空白表单：a record template's `fields` laid out as a form to print, fill in by hand and sign. */
-import type { FormField } from '../model/schemas/record.ts';
+import { shownColumns, type ShownColumn } from '../model/form-table.ts';
+import { recordNumberLabel, type FormField } from '../model/schemas/record.ts';
 import { escapeHtml } from './html.ts';
 import { furnitureOf, pageHtml, watermarkHtml } from './page-html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
-
-type Column = NonNullable<FormField['columns']>[number];
 
 /** Styles only forms need. */
 export const formCss = `
@@ -17,6 +16,7 @@ export const formCss = `
 .form td.subtable table{margin:0;border:none;}
 .form td.subtable th{background:#f8f9fb;text-align:center;font-weight:700;font-size:9pt;}
 .form td.subtable td{height:8mm;}
+.form td.subtable td.serial{width:9mm;text-align:center;}
 .form td.subtable tr>*:first-child{border-left:none;}
 .form td.subtable tr>*:last-child{border-right:none;}
 .form td.subtable tbody tr:last-child td{border-bottom:none;}
@@ -54,8 +54,9 @@ function label(field: FormField): string {
   return `${escapeHtml(chars.join(''))}<span class="required">${escapeHtml(last)}<span>＊</span></span>`;
 }
 
-/** The empty cell a column of a table field gets in each row. */
-function columnCell(column: Column): string {
+/** The cell a column of a table field gets in row `row` (from 1): the number under 序号, else empty. */
+function columnCell(column: ShownColumn, row: number): string {
+  if (column.serial) return String(row);
   if (column.kind === 'choice' && column.options?.length) return column.options.map(box).join('');
   if (column.kind === 'checkbox') return '<span class="box"></span>';
   if (column.kind === 'date') return '<span class="date-line">　　年　月　日</span>';
@@ -83,8 +84,9 @@ function valueHtml(field: FormField): string {
 /** One field as table rows of the form. */
 function fieldRows(field: FormField): string {
   if (field.kind === 'table') {
-    const columns = field.columns ?? [{ label: '内容' }];
-    const rows = Array.from({ length: field.rows ?? 3 }, () => `<tr>${columns.map((c) => `<td>${columnCell(c)}</td>`).join('')}</tr>`).join('');
+    // The same columns as the web form: 序号 first (shownColumns).
+    const columns = shownColumns(field);
+    const rows = Array.from({ length: field.rows ?? 3 }, (_, i) => `<tr>${columns.map((c) => `<td${c.serial ? ' class="serial"' : ''}>${columnCell(c, i + 1)}</td>`).join('')}</tr>`).join('');
     return `<tr><th>${label(field)}</th><td class="subtable"><table><thead><tr>${columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>${
       field.note ? `<div style="padding:0 1.8mm 1mm">${note(field)}</div>` : ''
     }</td></tr>`;
@@ -115,7 +117,7 @@ export function formHtml(doc: PrintableDocument, ctx: PrintContext, options: { h
   const d = doc.data;
   const head = options.heading
     ? `<h1 class="form-title">${escapeHtml(d.title)}</h1>
-<div class="form-head"><span>记录编号：${escapeHtml(d.number)}　版本：${escapeHtml(d.version)}</span><span>保存期限：${escapeHtml(d.retention ?? '—')}</span><span>编号：__________</span></div>`
+<div class="form-head"><span>${recordNumberLabel}：${escapeHtml(d.number)}　版本：${escapeHtml(d.version)}</span><span>保存期限：${escapeHtml(d.retention ?? '—')}</span><span>编号：__________</span></div>`
     : '';
   const required = (d.fields ?? []).some((f) => f.required) ? '<p class="form-foot">注：标＊的栏目为必填项。</p>' : '';
   return `${head}<table class="form"><colgroup><col style="width:27mm"><col><col style="width:27mm"><col></colgroup><tbody>

@@ -5,7 +5,7 @@ import type { ControlDecision } from '../history/in-force-today.ts';
 import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
-import { indexDepartments } from '../model/organization.ts';
+import { departmentShown, indexDepartments } from '../model/organization.ts';
 import { parseFile } from '../model/parse-file.ts';
 import type { CommitStamp } from './commit-stamp.ts';
 import { escapeHtml } from './html.ts';
@@ -78,11 +78,7 @@ export function printContext(
     uncommitted: (path) => options.commit.dirty(path),
     stamp: (uncommitted) => options.commit.stamp(uncommitted),
     fontCss: options.fontCss,
-    departmentName(ref) {
-      const found = departments?.resolve(ref);
-      if (!found) return ref;
-      return found.kind === 'department' ? found.department.name : found.name;
-    },
+    departmentName: (ref) => departmentShown(departments, ref).name,
     resolve,
     resolveAtCommit(number) {
       const doc = byNumber.get(number);

@@ -7,7 +7,7 @@ import type { ControlDecision, ControlState } from '../history/in-force-today.ts
 import { coverageOf } from '../model/coverage.ts';
 import { layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
-import { indexDepartments, type DepartmentIndex } from '../model/organization.ts';
+import { departmentShown, indexDepartments, type DepartmentIndex } from '../model/organization.ts';
 import { nextReviewDate } from '../model/review.ts';
 import type { FormField } from '../model/schemas/record.ts';
 import type { Department, Organization } from '../model/schemas/organization.ts';
@@ -173,7 +173,7 @@ export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDoc
   const linkOf = new Map<ControlledDocument, DocLink>(publishable.map((d) => [d, docLink(d)]));
   const deptLinks = (refs: readonly string[] | undefined) => (refs ?? []).flatMap((r) => resolveDepartments(departments, r));
 
-  const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, org, set, decisionOf(doc)));
+  const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, departments, org, set, decisionOf(doc)));
   const byNumber = new Map(documents.map((d) => [d.number, d]));
   const current = documents.filter((d) => d.status !== 'obsolete');
   return { site: siteView(set, org, graph, documents, current, publishable, linkOf), documents, byNumber };
@@ -199,6 +199,7 @@ function documentView(
   graph: DocumentGraph,
   linkOf: Map<ControlledDocument, DocLink>,
   deptLinks: (refs: readonly string[] | undefined) => DeptLink[],
+  departments: DepartmentIndex | undefined,
   org: Organization | undefined,
   set: DocumentSet,
   decision: ControlDecision,
@@ -253,7 +254,9 @@ function documentView(
     ];
   }
   if (type === 'record') {
-    const keeper = data.keeper ? deptLinks([data.keeper])[0] : undefined;
+    // A group (教学单位) keeps the forms in each member: shown by its name, as the PDF prints it.
+    const shown = data.keeper ? departmentShown(departments, data.keeper) : undefined;
+    const keeper = shown ? (shown.department ? deptLink(shown.department) : shown.name) : undefined;
     view.record = {
       ...(data.procedure && resolved(data.procedure) ? { procedure: resolved(data.procedure)! } : {}),
       ...(keeper ? { keeper } : {}),

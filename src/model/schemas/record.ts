@@ -25,6 +25,7 @@ export type FormField = z.output<typeof formFieldSchema>;
 export const recordSchema = z.strictObject({
   type: z.literal('record').meta({ title: '类型', description: '文件类型，质量记录写 record' }),
   ...commonFields,
+  number: documentNumber.meta({ title: '记录编号', description: '记录编号（质量记录表单的编号），格式见 organization.yaml 的 numbering，如 JMI/JL/13-01' }),
   procedure: documentNumber.meta({ title: '所属程序', description: '产生本记录的程序文件编号' }),
   keeper: departmentRef.meta({ title: '保管部门', description: '记录的保管部门' }),
   retention: z
@@ -34,3 +35,6 @@ export const recordSchema = z.strictObject({
   fields: z.array(formFieldSchema).min(1).meta({ title: '表单字段', description: '表单字段，按填写顺序' }),
 });
 export type RecordTemplate = z.output<typeof recordSchema>;
+
+/** 记录编号: what a form calls its number, on the web and on paper, read from the schema. */
+export const recordNumberLabel = String(recordSchema.shape.number.meta()?.title);
