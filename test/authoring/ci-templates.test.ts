@@ -38,7 +38,10 @@ function nodeScriptsCalled(lines: string[]): string[] {
 describe('CI templates', () => {
   it('GitHub Actions: valid YAML, full history, annotations, change control against the base, artefacts, Pages on main', () => {
     const wf = load('.github/workflows/shoukong.yml') as { on: Record<string, unknown>; jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
-    expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
+    // Rebuilt daily in the institution's time zone, so a version approved for a later date takes effect on the day (issue 24).
+    expect((wf.on as { schedule: { cron: string }[] }).schedule).toEqual([{ cron: '5 16 * * *' }]);
+    expect((wf as { env?: Record<string, string> }).env?.TZ).toBe('Asia/Shanghai');
     const lines = commands(wf);
     expect(lines).toContain('npm run check -- --format github');
     expect(lines).toContain('npm run check -- --base "origin/${{ github.base_ref }}" --summary pr-summary.md');
@@ -84,6 +87,7 @@ describe('CI templates', () => {
   it('GitLab CI: valid YAML, GIT_DEPTH 0, code quality report, summary artefact, pages job on the default branch', () => {
     const ci = load('.gitlab-ci.yml') as Record<string, { artifacts?: { reports?: Record<string, string>; paths?: string[] } }> & { variables: Record<string, string> };
     expect(ci.variables.GIT_DEPTH).toBe('0');
+    expect(ci.variables.TZ).toBe('Asia/Shanghai');
     expect(ci.check?.artifacts?.reports?.codequality).toBe('gl-code-quality-report.json');
     expect(ci.check?.artifacts?.paths).toContain('pr-summary.md');
     expect(ci.build?.artifacts?.paths).toEqual(['dist/']);
