@@ -88,7 +88,9 @@ export function sharedHistory(set: DocumentSet): RepositoryHistory {
 export function inForceTodayOf(set: DocumentSet, today = buildToday()): InForceToday {
   const m = memo.shoukongInForce;
   if (m?.set === set && m.today === today) return m.value;
-  const value = inForceToday(set, sharedHistory(set), today);
+  // Git history is read only when some version takes effect after today (rare): a build or a dev
+  // reload where every version is in force never waits for it.
+  const value = inForceToday(set, () => sharedHistory(set), today);
   memo.shoukongInForce = { set, today, value };
   return value;
 }
@@ -98,8 +100,14 @@ export function inForceTodayOf(set: DocumentSet, today = buildToday()): InForceT
  * after `today` is replaced by the version in force from Git history, when there is one; otherwise
  * it stays, marked 已批准，待生效 and not controlled.
  */
-export function inForceToday(set: DocumentSet, history: RepositoryHistory, today: string): InForceToday {
-  const rows = history.available ? new Map(inForceAt(history, today).map((r) => [r.path, r])) : new Map();
+export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory | (() => RepositoryHistory), today: string): InForceToday {
+  let history: RepositoryHistory | undefined;
+  let rows: Map<string, ReturnType<typeof inForceAt>[number]> | undefined;
+  const rowOf = (path: string) => {
+    history ??= typeof historyOrRead === 'function' ? historyOrRead() : historyOrRead;
+    rows ??= new Map(history.available ? inForceAt(history, today).map((r) => [r.path, r]) : []);
+    return rows.get(path);
+  };
   const decisions = new Map<string, ControlDecision>();
   const texts = new Map<string, string>();
   const replacements = new Map<ControlledDocument, ControlledDocument>();
@@ -115,8 +123,8 @@ export function inForceToday(set: DocumentSet, history: RepositoryHistory, today
     const pending: ControlDecision = { state: 'pending', label: pendingLabel(effectiveDate), controlled: false };
     decisions.set(doc.path, pending);
     // The version in force today, as `audit --at` finds it; only a stored text can be shown instead.
-    const row = rows.get(doc.path);
-    const entry = row?.state === 'in-force' && row.version !== version && row.commit ? history.byPath.get(doc.path)?.versions.find((v) => v.introducedBy?.hash === row.commit) : undefined;
+    const row = rowOf(doc.path);
+    const entry = row?.state === 'in-force' && row.version !== version && row.commit ? history!.byPath.get(doc.path)?.versions.find((v) => v.introducedBy?.hash === row.commit) : undefined;
     if (entry?.blob) wanted.push({ doc, blob: entry.blob, commit: row!.commit!, coming: { version: version ?? '', effectiveDate, label: pendingLabel(effectiveDate) } });
   }
 
