@@ -127,11 +127,13 @@ export function searchPage(doc: DocView, bodyHtml: string): string {
     const value = row.kind === 'text' ? row.text : row.kind === 'links' ? row.docs.map((d) => `${d.number} ${d.title}`).join('、') : row.kind === 'departments' ? row.departments.map((d) => d.name).join('、') : row.items.map(plain).join('；');
     extra.push(`<p>${escape(row.label)}：${escape(value)}</p>`);
   }
+  // Said only when the document is not in force yet: a search result must not pass for 现行.
+  const pendingNote = doc.controlState === 'pending' ? `<p>状态：${escape(doc.statusLabel)}</p>` : '';
   for (const field of doc.record?.fields ?? []) extra.push(`<p>${escape(field.label)}${field.note ? `：${escape(field.note)}` : ''}</p>`);
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title></head>` +
     `<body data-pagefind-body data-pagefind-meta="title:${escape(`${doc.number} ${doc.title}`)}" data-pagefind-filter="类型:${escape(doc.typeLabel)}">` +
-    `<h1 data-pagefind-weight="10">${escape(doc.title)}</h1><p data-pagefind-weight="10">${escape(doc.number)}</p><p>状态：${escape(doc.statusLabel)}</p>` +
+    `<h1 data-pagefind-weight="10">${escape(doc.title)}</h1><p data-pagefind-weight="10">${escape(doc.number)}</p>${pendingNote}` +
     `<p>${escape(doc.owners.map((o) => o.name).join('、'))}</p>${extra.join('')}${bodyHtml}</body></html>`
   );
 }
