@@ -51,14 +51,14 @@ export function historySite(root = historyRoot()): HistorySite {
   const memo = cache.shoukongHistorySite;
   if (memo?.key === key && (!handed || memo.set === handed)) return memo.value;
   const set = handed ?? loadDocumentSet(root, { cache: shardedParseCache(join(root, '.cache/shoukong'), parserVersion()) });
-  const value = readHistorySite(root, set);
+  const value = readHistorySite(set);
   cache.shoukongHistorySite = { key, set, value };
   // The build output says so too when the history is incomplete (shallow clone) or missing.
   if (value.history.notice) console.warn(`版本历史：${value.history.notice}`);
   return value;
 }
 
-function readHistorySite(root: string, set: DocumentSet): HistorySite {
+function readHistorySite(set: DocumentSet): HistorySite {
   const history = sharedHistory(set);
   const today = buildToday();
   // The register lists what is in force today, as the pages and PDFs do.

@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inForceToday } from '../../src/history/in-force-today.ts';
-import { historyAtTop } from '../../src/history/in-force-today.ts';
+import { historyAtTop, inForceToday } from '../../src/history/in-force-today.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildSite, projectRoot } from '../../src/site/build-site.ts';
 import { loadSite } from '../../src/site/load-site.ts';
@@ -19,7 +18,7 @@ import { comingDate, futureRevisionRepo, scenarioToday } from '../helpers/future
 import { pageTexts } from '../print/pdf-reading.ts';
 
 let repo: TestRepo;
-/** dist/ of the build on 2026-12-05, and a copy of the PDFs and pages read before the rebuild. */
+/** Pages and PDF texts of the build on 2026-12-05 (read before the rebuild) and of the one on 2027-01-04. */
 const before: Record<string, string> = {};
 const beforePdf: Record<string, string[]> = {};
 const after: Record<string, string> = {};
