@@ -8,6 +8,7 @@ import { indexDepartments } from '../model/organization.ts';
 import { parseFile } from '../model/parse-file.ts';
 import type { CommitStamp } from './commit-stamp.ts';
 import { escapeHtml } from './html.ts';
+import { contentImage, type EmbeddedImage } from './print-body.ts';
 
 /** The shared facts every print page is built from. */
 export interface PrintContext {
@@ -33,6 +34,8 @@ export interface PrintContext {
   flowchart(code: string): string | undefined;
   /** The body text (after the frontmatter) of a document. */
   bodyText(doc: ControlledDocument): string;
+  /** An image a document's body shows, when it is a file inside content/ (print-body.ts). */
+  image(doc: ControlledDocument, src: string): EmbeddedImage | undefined;
 }
 
 /** A document with the fields printing cannot do without (编号、名称、版本、状态). */
@@ -81,6 +84,7 @@ export function printContext(set: DocumentSet, options: { commit: CommitStamp; f
     },
     flowchart: (code) => options.flowcharts.get(code),
     bodyText: (doc) => readFileSync(join(set.root, doc.path), 'utf8'),
+    image: (doc, src) => contentImage(set.root, doc.path, src),
   };
 }
 
@@ -95,7 +99,9 @@ function refTo(number: string, data: { title: string; status?: unknown }): Resol
  * label does not already show it, e.g. “智慧校园运维与管理（JMI/CX/17）”.
  */
 export function linksAsText(html: string): string {
-  return html.replace(/<a href="shoukong-ref:([^"]*)" class="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_all, number: string, className: string, label: string) => {
+  // Attribute values may hold `>` (hast-util-to-html leaves it unescaped there, e.g. in a title):
+  // skip whole quoted attributes, or the rest of one would be taken for the label, as HTML.
+  return html.replace(/<a href="shoukong-ref:([^"]*)" class="([^"]*)"(?:\s+[^\s"'>\/=]+="[^"]*")*>([\s\S]*?)<\/a>/g, (_all, number: string, className: string, label: string) => {
     const shown = label.includes(number) ? '' : `<span class="ref-number">（${escapeHtml(number)}）</span>`;
     const obsolete = className.includes('obsolete') ? `<span class="ref-number">（${statusLabels.obsolete}）</span>` : '';
     return `<span class="${className}">${label}${shown}${obsolete}</span>`;

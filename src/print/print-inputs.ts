@@ -9,7 +9,7 @@ import { organizationPath, type ControlledDocument, type DocumentSet } from '../
 import type { PrintContext } from './print-context.ts';
 
 /** One answer the context gave: what was asked, about what, and the answer as text. */
-export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body', about: string, answer: string];
+export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'image', about: string, answer: string];
 
 /** Stands for the commit stamp while the page is built; replaced once every file it read is known. */
 const stampPlaceholder = 'SHOUKONG-COMMIT-STAMP';
@@ -56,6 +56,11 @@ export function recordingContext(ctx: PrintContext): { ctx: PrintContext; finish
       note(['body', doc.path, doc.file.hash]);
       return ctx.bodyText(doc);
     },
+    image(doc, src) {
+      const found = ctx.image(doc, src);
+      note(['image', JSON.stringify([doc.path, src]), found?.hash ?? '']);
+      return found;
+    },
   };
   return {
     ctx: recording,
@@ -100,6 +105,11 @@ export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: Documen
         return String(pageUncommitted(about, inputs, ctx)) === answer;
       case 'body':
         return documentAt(set, about)?.file.hash === answer;
+      case 'image': {
+        const [path, src] = JSON.parse(about) as [string, string];
+        const doc = documentAt(set, path);
+        return doc !== undefined && (ctx.image(doc, src)?.hash ?? '') === answer;
+      }
       default:
         return false;
     }
