@@ -12,6 +12,19 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
+/** How the print browser answers a request: the host page, a font file, or not at all. */
+export type PrintRequestAnswer = { kind: 'host' } | { kind: 'font'; file: string } | { kind: 'refuse' };
+
+/**
+ * The interception's rule: the host page only when navigated to, a font only by its exact URL
+ * from the list, and nothing else (no other path of the origin, no other origin, no file://).
+ */
+export function printRequestAnswer(url: string, navigation: boolean, fonts: ReadonlyMap<string, string>): PrintRequestAnswer {
+  if (url === printHostUrl && navigation) return { kind: 'host' };
+  const file = fonts.get(url);
+  return file ? { kind: 'font', file } : { kind: 'refuse' };
+}
+
 /** What startRenderer may be given. */
 export interface RendererOptions {
   tabs?: number;
@@ -39,13 +52,13 @@ export async function startRenderer(options: RendererOptions = {}): Promise<PdfR
   const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false });
   await context.route('**/*', (route: Route) => {
     const url = route.request().url();
-    if (url === printHostUrl && route.request().isNavigationRequest()) {
+    const answer = printRequestAnswer(url, route.request().isNavigationRequest(), fonts);
+    if (answer.kind === 'host') {
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': printCsp }, body: hostHtml });
     }
-    const font = fonts.get(url);
-    if (font) {
+    if (answer.kind === 'font') {
       let bytes = fontBytes.get(url);
-      if (!bytes) fontBytes.set(url, (bytes = readFileSync(font)));
+      if (!bytes) fontBytes.set(url, (bytes = readFileSync(answer.file)));
       return route.fulfill({ status: 200, contentType: 'font/woff2', body: bytes });
     }
     options.onBlocked?.(url);
