@@ -10,13 +10,12 @@ import { join, relative } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { findBrowser, packagedBrowser, type FoundBrowser } from '../../src/browser/find-browser.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildPdfs } from '../../src/print/build-pdfs.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from '../../src/print/pdf-paths.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 import { pageTexts } from '../print/pdf-reading.ts';
-import { hostilePng, stripSpaces } from './print-hostile-values.ts';
+import { hostilePng, printBrowsers, stripSpaces, watchPage } from './print-hostile-values.ts';
 
 const fixture = join(import.meta.dirname, '../print/fixtures/small-system/content');
 /** What the secret files hold; it must never appear in a PDF. */
@@ -155,11 +154,7 @@ async function imageSizes(bytes: Uint8Array): Promise<string[]> {
     .map((s) => `${s.dict.get(PDFName.of('Width'))}x${s.dict.get(PDFName.of('Height'))}`);
 }
 
-// On a fresh CI machine both are the packaged browser; here the first may be Debian's chromium.
-const browsers: [string, FoundBrowser | undefined][] = [
-  ['the browser found on this machine', await findBrowser().catch(() => undefined)],
-  ['the npm-packaged browser with its own flags', await packagedBrowser()],
-];
+const browsers = await printBrowsers();
 
 describe.each(browsers)('printing hostile content with %s', (_name, browser) => {
   const test = it.skipIf(!browser);
@@ -181,13 +176,7 @@ describe.each(browsers)('printing hostile content with %s', (_name, browser) => 
       cache: false,
       renderer: {
         found: browser,
-        onPage: (page) => {
-          page.on('dialog', (dialog) => {
-            dialogs.push(dialog.message());
-            void dialog.dismiss();
-          });
-          page.on('console', (message) => consoleMessages.push(message.text()));
-        },
+        onPage: (page) => watchPage(page, dialogs, consoleMessages),
       },
     });
     for (const file of pdfsIn(out)) texts.set(file, (await pageTexts(new Uint8Array(readFileSync(join(out, file))))).join(''));

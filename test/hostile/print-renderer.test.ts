@@ -10,13 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser, packagedBrowser, type FoundBrowser } from '../../src/browser/find-browser.ts';
 import { safeFlags } from '../../src/browser/launch.ts';
 import { documentHtml } from '../../src/print/document-html.ts';
 import { cspMeta, fontUrl, printCsp, printHostUrl, printOrigin } from '../../src/print/lockdown.ts';
 import { printFontFiles, printFonts } from '../../src/print/fonts.ts';
 import { printRequestAnswer, startRenderer, type PdfRenderer } from '../../src/print/pdf-renderer.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
+import { printBrowsers, watchPage } from './print-hostile-values.ts';
 import { pageTexts } from '../print/pdf-reading.ts';
 
 const secret = `SECRET-${randomUUID()}`;
@@ -64,10 +64,7 @@ div{background:url("${web}/background.png")}</style></head><body>
 <div>END</div></body></html>`;
 }
 
-const browsers: [string, FoundBrowser | undefined][] = [
-  ['the browser found on this machine', await findBrowser().catch(() => undefined)],
-  ['the npm-packaged browser with its own flags', await packagedBrowser()],
-];
+const browsers = await printBrowsers();
 
 describe.each(browsers)('the print browser (%s)', (_name, browser) => {
   const test = it.skipIf(!browser);
@@ -81,11 +78,7 @@ describe.each(browsers)('the print browser (%s)', (_name, browser) => {
     renderer = await startRenderer({
       found: browser,
       onBlocked: (url) => blocked.push(url),
-      onPage: (page) =>
-        page.on('dialog', (dialog) => {
-          dialogs.push(dialog.message());
-          void dialog.dismiss();
-        }),
+      onPage: (page) => watchPage(page, dialogs),
     });
     printed = (await pageTexts(await renderer.render(hostilePage()))).join('');
   }, 120_000);
