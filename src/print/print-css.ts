@@ -20,18 +20,36 @@ export interface PageFurniture {
 const sans = `'${sansFamily}','${symbolsFamily}'`;
 const serif = `'${serifFamily}','${symbolsFamily}'`;
 
+/** Width of a text in columns: CJK and other wide characters count two, the rest one. */
+function columns(char: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud8bf][\udc00-\udfff]/.test(char) ? 2 : 1;
+}
+
+/**
+ * The text cut to `max` columns with … at the end: margin boxes do not clip, so a long title or
+ * institution would otherwise run over its neighbour and down into the body.
+ */
+export function fitText(text: string, max: number): string {
+  const chars = [...text];
+  let width = 0;
+  for (let i = 0; i < chars.length; i++) {
+    width += columns(chars[i]!);
+    if (width > max) return `${chars.slice(0, i).join('').replace(/\s+$/, '')}…`;
+  }
+  return text;
+}
+
 /**
  * @page rules with the document's own texts written in literally: the margin boxes carry
  * font-family themselves, or Chromium would draw CJK in them with a Latin fallback (boxes).
  */
 export function pageRules(page: PageFurniture): string {
-  // One line each, cut with … when too long: a margin box that grew would run into the body.
-  const box = `font-family:${sans};font-size:8.5pt;color:#222;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;`;
+  const box = `font-family:${sans};font-size:8.5pt;color:#222;`;
   return `@page{size:A4;margin:24mm 20mm 22mm 25mm;
-  @top-left{${box}content:${cssString(page.institution)};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;}
+  @top-left{${box}content:${cssString(fitText(page.institution, 44))};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;}
   @top-center{${box}content:"";border-bottom:0.6pt solid #333;vertical-align:bottom;}
-  @top-right{${box}content:${cssString(page.headerRight)};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;white-space:nowrap;}
-  @bottom-left{${box}content:${cssString(page.footerLeft)};vertical-align:top;padding-top:2mm;border-top:0.6pt solid #333;}
+  @top-right{${box}content:${cssString(fitText(page.headerRight, 64))};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;white-space:nowrap;}
+  @bottom-left{${box}content:${cssString(fitText(page.footerLeft, 56))};vertical-align:top;padding-top:2mm;border-top:0.6pt solid #333;}
   @bottom-center{${box}content:"第 " counter(page) " 页 共 " counter(pages) " 页";vertical-align:top;padding-top:2mm;border-top:0.6pt solid #333;}
   @bottom-right{font-family:${sans};font-size:6.5pt;color:#777;content:${cssString(page.commit)};vertical-align:top;padding-top:2.6mm;border-top:0.6pt solid #333;white-space:nowrap;}
 }`;
@@ -40,7 +58,7 @@ export function pageRules(page: PageFurniture): string {
 /** The document stylesheet shared by controlled documents, blank forms, the cover and the contents. */
 export const baseCss = `
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
-body{margin:0;font-family:${serif};font-size:10.5pt;line-height:1.65;color:#111;font-kerning:normal;}
+body{margin:0;font-family:${serif};font-size:10.5pt;line-height:1.65;color:#111;font-kerning:normal;overflow-wrap:break-word;}
 h1,h2,h3,h4,h5,h6,th,.title-block,.label,figcaption,.note-title,.form-head{font-family:${sans};}
 h1{font-size:18pt;font-weight:700;text-align:center;text-wrap:balance;margin:2mm 0 4mm;letter-spacing:0.08em;line-height:1.3;}
 h2{font-size:13pt;font-weight:700;margin:6mm 0 2mm;break-after:avoid;}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cssString, escapeAttribute, escapeHtml, pdfMetadataText, pdfTextLimit } from '../../src/print/html.ts';
 import { pdfText } from '../../src/print/pdf-info.ts';
+import { fitText } from '../../src/print/print-css.ts';
 
 const breakout = `x</style><script>alert(1)</script><style>"';\\`;
 
@@ -47,5 +48,13 @@ describe('pdfMetadataText (PDF information fields and bookmarks)', () => {
   });
   it('is written as a UTF-16 hex string, which no value can end early', () => {
     expect(pdfText('a)>> /JS (app.alert(1))')).toMatch(/^<FEFF[0-9A-F]+>$/);
+  });
+});
+
+describe('fitText (margin box texts, which Chromium does not clip)', () => {
+  it('keeps a text that fits, and cuts a longer one with …, counting CJK as two columns', () => {
+    expect(fitText('JMI/LC/08-2-01　学籍异动（休学、复学、退学）办理流程', 64)).toBe('JMI/LC/08-2-01　学籍异动（休学、复学、退学）办理流程');
+    expect(fitText('学校</style>'.repeat(10), 12)).toBe('学校</style>…');
+    expect(fitText('一二三四五六', 7)).toBe('一二三…');
   });
 });

@@ -4,8 +4,9 @@
  * links images and files from anywhere. Run with the browser this machine finds and, when
  * installed, with the npm-packaged one, whose own flags include --disable-web-security.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +213,24 @@ describe.each(browsers)('printing hostile content with %s', (_name, browser) => 
     expect(await imageSizes(new Uint8Array(readFileSync(join(out, documentPdfFile('JMI/CX/13')))))).toEqual(['3x2']);
     const text = texts.get(documentPdfFile('JMI/CX/13'))!;
     for (const alt of ['abs', 'file', 'up', 'sym', 'dots', 'http']) expect(text).toContain(`［图片未打印：${alt}］`);
+  });
+
+  test('renders the hostile pages to PNG under test-output/hostile-png, for a person to look at', () => {
+    if (spawnSync('pdftoppm', ['-v']).error) return; // poppler-utils not installed: nothing to look at
+    const dir = join(import.meta.dirname, '../../test-output/hostile-png');
+    mkdirSync(dir, { recursive: true });
+    const shots: [string, string, number][] = [
+      [documentPdfFile('JMI/CX/13'), 'procedure', 1],
+      [documentPdfFile('JMI/CX/13'), 'procedure-images-links', 5],
+      [formPdfFile('JMI/JL/13-01'), 'form', 1],
+      [documentPdfFile('JMI/LC/13-01'), 'flow', 1],
+      [wholeManualFile, 'manual-cover', 1],
+    ];
+    for (const [file, name, page] of shots) {
+      const target = join(dir, `${browser!.source}-${name}`);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', join(out, file), target]);
+      expect(statSync(`${target}.png`).size).toBeGreaterThan(10_000);
+    }
   });
 
   test('carries no javascript:, file:, data: or vbscript: link annotation', async () => {
