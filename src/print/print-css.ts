@@ -1,4 +1,5 @@
 /** The print stylesheet: A4 pages with running header and footer drawn by Chromium's own paged media. */
+import { displayWidth } from '../diagnostics/display-width.ts';
 import { cssString } from './html.ts';
 import { sansFamily, serifFamily, symbolsFamily } from './fonts.ts';
 
@@ -20,11 +21,6 @@ export interface PageFurniture {
 const sans = `'${sansFamily}','${symbolsFamily}'`;
 const serif = `'${serifFamily}','${symbolsFamily}'`;
 
-/** Width of a text in columns: CJK and other wide characters count two, the rest one. */
-function columns(char: string): number {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud8bf][\udc00-\udfff]/.test(char) ? 2 : 1;
-}
-
 /**
  * The text cut to `max` columns with … at the end: margin boxes do not clip, so a long title or
  * institution would otherwise run over its neighbour and down into the body.
@@ -33,7 +29,7 @@ export function fitText(text: string, max: number): string {
   const chars = [...text];
   let width = 0;
   for (let i = 0; i < chars.length; i++) {
-    width += columns(chars[i]!);
+    width += displayWidth(chars[i]!);
     if (width > max) return `${chars.slice(0, i).join('').replace(/\s+$/, '')}…`;
   }
   return text;
