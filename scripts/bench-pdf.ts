@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { findBrowser } from '../src/browser/find-browser.ts';
@@ -21,6 +22,8 @@ import { loadDocumentSet } from '../src/model/load.ts';
 import { bookOrder } from '../src/print/book-order.ts';
 import { addFlowcharts, buildPdfs, jobHtml, printJobs, printSetup, type PrintJob } from '../src/print/build-pdfs.ts';
 import { isPrintable, type PrintableDocument } from '../src/print/print-context.ts';
+import { printFontFiles, printFonts } from '../src/print/fonts.ts';
+import { cspMeta } from '../src/print/lockdown.ts';
 
 const { values } = parseArgs({
   options: { docs: { type: 'string' }, 'skip-reference': { type: 'boolean', default: false } },
@@ -65,7 +68,11 @@ async function referenceRun(root: string, jobs: PrintJob[]): Promise<{ total: nu
   const out = join(root, 'pagedjs');
   mkdirSync(join(htmlDir, 'forms'), { recursive: true });
   mkdirSync(join(out, 'forms'), { recursive: true });
-  for (const j of jobs) writeFileSync(join(htmlDir, j.file.replace(/\.pdf$/, '.html')), jobHtml(j, ctx));
+  // pagedjs-cli opens the pages from disk and runs its own script in them: the fonts by file:// URL
+  // and without the print pages' policy, which forbids both.
+  const fontFiles = printFontFiles(printFonts());
+  const referenceHtml = (html: string) => [...fontFiles].reduce((page, [url, file]) => page.replaceAll(url, pathToFileURL(file).href), html.replace(cspMeta, ''));
+  for (const j of jobs) writeFileSync(join(htmlDir, j.file.replace(/\.pdf$/, '.html')), referenceHtml(jobHtml(j, ctx)));
   const cli = join(project, 'node_modules/.bin/pagedjs-cli');
   let done = 0;
   const total = await time(async () => {

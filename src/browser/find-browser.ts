@@ -41,17 +41,24 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const installed = installedPaths.find(isExecutable);
   if (installed) return { executablePath: installed, source: 'installed', args: [] };
+  const packaged = await packagedBrowser();
+  if (packaged) return packaged;
+  throw new BrowserNotFoundError(browserHelp);
+}
+
+/**
+ * The Chromium of the npm package @sparticuz/chromium with the flags it asks for (launch.ts drops
+ * the unsafe ones among them), or undefined when it is not installed or not for this platform.
+ */
+export async function packagedBrowser(): Promise<FoundBrowser | undefined> {
   try {
     const packaged = (await import('@sparticuz/chromium')).default;
     const executablePath = await packaged.executablePath();
-    if (executablePath && isExecutable(executablePath)) {
-      // Keep only flags about sandboxing and process model; its headless-shell flags stay as they are.
-      return { executablePath, source: 'packaged', args: packaged.args };
-    }
+    if (executablePath && isExecutable(executablePath)) return { executablePath, source: 'packaged', args: packaged.args };
   } catch {
-    // Not installed or not for this platform: fall through to the error below.
+    // Not installed or not for this platform.
   }
-  throw new BrowserNotFoundError(browserHelp);
+  return undefined;
 }
 
 function isExecutable(path: string): boolean {

@@ -17,10 +17,11 @@ import { blankFormHtml } from './form-html.ts';
 import { cacheKey, openPdfCache, openPrintManifest, pdfCacheDir } from './pdf-cache.ts';
 import { withMetadata } from './pdf-info.ts';
 import { documentPdfFile, formPdfFile, wholeManualFile } from './pdf-paths.ts';
-import { startRenderer, type PdfRenderer } from './pdf-renderer.ts';
+import { startRenderer, type PdfRenderer, type RendererOptions } from './pdf-renderer.ts';
 import { inputsHold, recordingContext } from './print-inputs.ts';
 import { isPrintable, printContext, type PrintableDocument, type PrintContext } from './print-context.ts';
 import { startWholeManual } from './whole-manual.ts';
+import { removeOnInterrupt, removeStaleWorkFolders } from '../fs/work-folders.ts';
 import { typeLabels } from '../model/document-types.ts';
 
 /** What buildPdfs was asked to do. */
@@ -38,6 +39,8 @@ export interface BuildPdfsOptions {
   cache?: boolean;
   /** The print date (default buildToday()): what is in force, and so stamped 受控, on that day. */
   today?: string;
+  /** Which browser, and hooks to watch it (tests); the tab count is `tabs`. */
+  renderer?: Omit<RendererOptions, 'tabs'>;
 }
 
 /** Counts of one run, for the log and the benchmark. */
@@ -102,6 +105,8 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
   // Written beside the cache, not inside the output's parent (a site build may replace that folder
   // meanwhile), and moved into place only when every PDF is there.
   const staging = join(root, '.cache/shoukong', `pdf-out-${process.pid}`);
+  removeStaleWorkFolders(dirname(staging), 'pdf-out-');
+  const releaseStaging = removeOnInterrupt(staging);
   let renderer: Promise<PdfRenderer> | undefined;
   let closing: Promise<void> | undefined;
   const closeRenderer = () => (closing ??= renderer?.then((r) => r.close(), () => undefined));
@@ -135,7 +140,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     // Started when the first page must be printed, so a run with nothing new never launches a browser.
     const browser = (): Promise<PdfRenderer> => {
       if (!renderer) {
-        renderer = startRenderer({ tabs });
+        renderer = startRenderer({ ...options.renderer, tabs });
         renderer.catch(() => undefined); // a missing browser matters only to the pages awaiting it
       }
       return renderer;
@@ -225,6 +230,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
   } finally {
     await closeRenderer();
     rmSync(staging, { recursive: true, force: true });
+    releaseStaging();
   }
 }
 

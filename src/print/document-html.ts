@@ -4,6 +4,7 @@ import { bodyOf, renderBody } from '../render/body-html.ts';
 import { formCss, formHtml } from './form-html.ts';
 import { escapeHtml } from './html.ts';
 import { furnitureOf, pageHtml, watermarkHtml } from './page-html.ts';
+import { printableBody } from './print-body.ts';
 import { linksAsText, type PrintableDocument, type PrintContext } from './print-context.ts';
 import { revisionsHtml, titleBlockHtml } from './title-block.ts';
 
@@ -46,7 +47,7 @@ export function documentHtml(doc: PrintableDocument, ctx: PrintContext): string 
 ${titleBlockHtml(doc, ctx)}
 ${example}
 ${overview}
-<main class="body">${linksAsText(body.html)}</main>
+<main class="body">${linksAsText(printableBody(body.html, (src) => ctx.image(doc, src)?.dataUrl))}</main>
 ${form}
 ${revisionsHtml(doc)}`;
   return pageHtml(`${doc.data.number} ${doc.data.title}`, furnitureOf(doc, ctx), ctx, content, doc.type === 'record' ? formCss : '');

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, join } from 'node:path';
+import { fontUrl } from './lockdown.ts';
 
 /** One embedded face: family name as used in CSS, weight, and the file on disk. */
 export interface PrintFont {
@@ -51,16 +51,22 @@ export function printFonts(): PrintFont[] {
 export const symbolsFamily = 'Shoukong Symbols';
 
 /**
- * @font-face rules loading each font by file:// URL (the print pages are opened from disk), then
- * the 400-weight slices of Noto Sans SC as a symbols fallback: each slice has a unicode-range, so
- * Chromium only loads the few a page needs, and no glyph ever falls back to a system font.
+ * @font-face rules loading each font from the print origin (the renderer answers those URLs with
+ * the files; pages have no file access), then the 400-weight slices of Noto Sans SC as a symbols
+ * fallback: each slice has a unicode-range, so Chromium only loads the few a page needs, and no
+ * glyph ever falls back to a system font.
  */
 export function fontFaceCss(fonts: PrintFont[]): string {
-  const main = fonts.map((f) => `@font-face{font-family:'${f.family}';font-style:normal;font-weight:${f.weight};font-display:block;src:url('${pathToFileURL(f.file).href}') format('woff2');}`);
-  return [...main, ...symbolFaces()].join('\n');
+  const main = fonts.map((f) => `@font-face{font-family:'${f.family}';font-style:normal;font-weight:${f.weight};font-display:block;src:url('${fontUrl(basename(f.file))}') format('woff2');}`);
+  return [...main, ...symbolFaces().map((s) => s.css)].join('\n');
 }
 
-function symbolFaces(): string[] {
+/** Every font file the print pages may load, by the URL they load it from. */
+export function printFontFiles(fonts: PrintFont[]): Map<string, string> {
+  return new Map([...fonts.map((f) => f.file), ...symbolFaces().map((s) => s.file)].map((file) => [fontUrl(basename(file)), file]));
+}
+
+function symbolFaces(): { css: string; file: string }[] {
   const require = createRequire(import.meta.url);
   const css = require.resolve('@fontsource/noto-sans-sc/400.css');
   const text = readFileSync(css, 'utf8');
@@ -69,7 +75,7 @@ function symbolFaces(): string[] {
     const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(rule!)?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(rule!)?.[1];
     if (!file || !range) return [];
-    return [`@font-face{font-family:'${symbolsFamily}';font-style:normal;font-weight:400;font-display:block;src:url('${pathToFileURL(join(dir, file)).href}') format('woff2');unicode-range:${range};}`];
+    return [{ css: `@font-face{font-family:'${symbolsFamily}';font-style:normal;font-weight:400;font-display:block;src:url('${fontUrl(basename(file))}') format('woff2');unicode-range:${range};}`, file: join(dir, file) }];
   });
 }
 
@@ -77,6 +83,6 @@ function symbolFaces(): string[] {
 export function fontsFingerprint(fonts: PrintFont[]): string {
   const hash = createHash('sha1');
   for (const f of fonts) hash.update(`${f.family}:${f.weight}:`).update(readFileSync(f.file));
-  hash.update(symbolFaces().join(''));
+  hash.update(symbolFaces().map((s) => s.css).join(''));
   return hash.digest('hex');
 }

@@ -1,12 +1,13 @@
 /** The page shell shared by documents, forms, the cover and the contents: styles, margins, watermark. */
 import { escapeHtml } from './html.ts';
+import { cspMeta } from './lockdown.ts';
 import { baseCss, pageRules, type PageFurniture } from './print-css.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
 
-/** A complete, self-contained HTML page ready for Chromium to print. */
+/** A complete, self-contained HTML page ready for Chromium to print; its policy comes first, before anything from content. */
 export function pageHtml(title: string, furniture: PageFurniture | null, ctx: PrintContext, content: string, extraCss = ''): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8">${cspMeta}<title>${escapeHtml(title)}</title>
 <style>
 ${ctx.fontCss}
 ${furniture ? pageRules(furniture) : '@page{size:A4;margin:0;}'}

@@ -1,5 +1,6 @@
 /** Sets the PDF metadata (标题、主题=编号、关键词、创建者、创建日期) with pdf-lib. */
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { pdfMetadataText } from './html.ts';
 
 /** The metadata written into every PDF Shoukong makes. */
 export interface PdfMetadata {
@@ -20,10 +21,10 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
 
 /** Sets metadata on an open pdf-lib document. */
 export function applyMetadata(pdf: PDFDocument, meta: PdfMetadata): void {
-  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setSubject(meta.subject);
-  pdf.setKeywords(meta.keywords);
-  if (meta.author) pdf.setAuthor(meta.author);
+  pdf.setTitle(pdfMetadataText(meta.title), { showInWindowTitleBar: true });
+  pdf.setSubject(pdfMetadataText(meta.subject));
+  pdf.setKeywords(meta.keywords.map(pdfMetadataText));
+  if (meta.author) pdf.setAuthor(pdfMetadataText(meta.author));
   pdf.setCreator('Shoukong');
   pdf.setProducer('Shoukong（Chromium 分页 + pdf-lib）');
   pdf.setCreationDate(meta.created);

@@ -5,9 +5,11 @@
  */
 import type { PdfMetadata } from './pdf-finish.ts';
 import { finishPdf } from './pdf-finish.ts';
+import { pdfMetadataText } from './html.ts';
 
-/** PDF text string in UTF-16BE hex, as Chinese titles need. */
-export function pdfText(text: string): string {
+/** PDF text string in UTF-16BE hex, as Chinese titles need; hex digits cannot end the string early. */
+export function pdfText(value: string): string {
+  const text = pdfMetadataText(value);
   let hex = 'FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return `<${hex}>`;

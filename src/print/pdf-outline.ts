@@ -1,5 +1,6 @@
 /** PDF bookmarks (书签/大纲) written with pdf-lib's low-level objects, which it has no API for. */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { pdfMetadataText } from './html.ts';
 
 /** One bookmark: a title, the 0-based page it opens, and nested bookmarks. */
 export interface OutlineItem {
@@ -26,7 +27,7 @@ export function setOutline(pdf: PDFDocument, items: OutlineItem[]): void {
       dest.push(PDFNull);
       dest.push(PDFNull);
       const dict = PDFDict.withContext(context);
-      dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(pdfMetadataText(item.title)));
       dict.set(PDFName.of('Parent'), parent);
       dict.set(PDFName.of('Dest'), dest);
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);

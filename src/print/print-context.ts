@@ -9,6 +9,7 @@ import { departmentShown, indexDepartments } from '../model/organization.ts';
 import { parseFile } from '../model/parse-file.ts';
 import type { CommitStamp } from './commit-stamp.ts';
 import { escapeHtml } from './html.ts';
+import { contentImage, type EmbeddedImage } from './print-body.ts';
 
 /** The shared facts every print page is built from. */
 export interface PrintContext {
@@ -39,6 +40,8 @@ export interface PrintContext {
    * copy is controlled (受控). Only a version in force today is stamped 受控.
    */
   control(doc: ControlledDocument): Pick<ControlDecision, 'label' | 'controlled' | 'state'>;
+  /** An image a document's body shows, when it is a file inside content/ (print-body.ts). */
+  image(doc: ControlledDocument, src: string): EmbeddedImage | undefined;
 }
 
 /** A document with the fields printing cannot do without (编号、名称、版本、状态). */
@@ -98,6 +101,7 @@ export function printContext(
       const status = doc.data.status;
       return { state: status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft', label: status ? statusLabels[status] : '', controlled: status === 'effective' };
     },
+    image: (doc, src) => contentImage(set.root, doc.path, src),
   };
 }
 
@@ -112,7 +116,9 @@ function refTo(number: string, data: { title: string; status?: unknown }): Resol
  * label does not already show it, e.g. “智慧校园运维与管理（JMI/CX/17）”.
  */
 export function linksAsText(html: string): string {
-  return html.replace(/<a href="shoukong-ref:([^"]*)" class="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_all, number: string, className: string, label: string) => {
+  // Attribute values may hold `>` (hast-util-to-html leaves it unescaped there, e.g. in a title):
+  // skip whole quoted attributes, or the rest of one would be taken for the label, as HTML.
+  return html.replace(/<a href="shoukong-ref:([^"]*)" class="([^"]*)"(?:\s+[^\s"'>\/=]+="[^"]*")*>([\s\S]*?)<\/a>/g, (_all, number: string, className: string, label: string) => {
     const shown = label.includes(number) ? '' : `<span class="ref-number">（${escapeHtml(number)}）</span>`;
     const obsolete = className.includes('obsolete') ? `<span class="ref-number">（${statusLabels.obsolete}）</span>` : '';
     return `<span class="${className}">${label}${shown}${obsolete}</span>`;

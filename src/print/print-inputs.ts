@@ -9,7 +9,7 @@ import { organizationPath, type ControlledDocument, type DocumentSet } from '../
 import type { PrintContext } from './print-context.ts';
 
 /** One answer the context gave: what was asked, about what, and the answer as text. */
-export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'control', about: string, answer: string];
+export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'control' | 'image', about: string, answer: string];
 
 /** Stands for the commit stamp while the page is built; replaced once every file it read is known. */
 const stampPlaceholder = 'SHOUKONG-COMMIT-STAMP';
@@ -62,6 +62,11 @@ export function recordingContext(ctx: PrintContext): { ctx: PrintContext; finish
       note(['control', doc.path, JSON.stringify(answer)]);
       return answer;
     },
+    image(doc, src) {
+      const found = ctx.image(doc, src);
+      note(['image', JSON.stringify([doc.path, src]), found?.hash ?? '']);
+      return found;
+    },
   };
   return {
     ctx: recording,
@@ -109,6 +114,11 @@ export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: Documen
       case 'control': {
         const doc = documentAt(set, about);
         return !!doc && JSON.stringify(ctx.control(doc)) === answer;
+      }
+      case 'image': {
+        const [path, src] = JSON.parse(about) as [string, string];
+        const doc = documentAt(set, path);
+        return doc !== undefined && (ctx.image(doc, src)?.hash ?? '') === answer;
       }
       default:
         return false;

@@ -27,6 +27,8 @@ export function bookTitle(ctx: PrintContext): string {
 
 const bookCss = `
 .cover{height:297mm;box-sizing:border-box;padding:58mm 25mm 22mm;display:flex;flex-direction:column;align-items:center;font-family:'Shoukong Sans','Shoukong Symbols';}
+/* A name longer than the page wraps anywhere instead of being centred off both edges. */
+.cover p{max-width:100%;overflow-wrap:anywhere;text-align:center;}
 .cover .institution{font-size:20pt;letter-spacing:0.12em;margin:0 0 16mm;}
 .cover .book-title{font-size:30pt;font-weight:700;letter-spacing:0.15em;margin:0 0 6mm;text-align:center;line-height:1.35;}
 .cover .book-sub{font-size:13pt;color:#333;margin:0 0 22mm;letter-spacing:0.2em;}

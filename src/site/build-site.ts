@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -15,6 +15,7 @@ import { buildToday } from '../history/in-force-today.ts';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
+import { removeOnInterrupt, removeStaleWorkFolders } from '../fs/work-folders.ts';
 import { handOverDocumentSet, loadSite } from './load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from './search-index.ts';
 
@@ -56,8 +57,11 @@ export interface BuildSiteResult {
 
 /** Builds the site; never leaves a half-written outDir. */
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  const outDir = options.outDir ?? join(projectRoot, 'dist');
+  // Folders of builds that were killed before they could remove them (their process is gone).
+  for (const prefix of [`${basename(outDir)}.building-`, `${basename(previousSite(outDir))}-`]) removeStaleWorkFolders(dirname(outDir), prefix);
   // The site the last build replaced is removed while this one works (thousands of files: a second or two).
-  const clearing = clearPreviousSite(options.outDir ?? join(projectRoot, 'dist'));
+  const clearing = clearPreviousSite(outDir);
   try {
     return await buildSiteSteps(options);
   } finally {
@@ -109,6 +113,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   // 3. Astro into a temporary folder next to outDir (same file system, so the final rename is atomic).
   const staging = `${outDir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  const releaseStaging = removeOnInterrupt(staging);
   const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
@@ -167,6 +172,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     rmSync(staging, { recursive: true, force: true });
     log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
     return { exitCode: 1, diagnostics: [], pages: 0, timings };
+  } finally {
+    releaseStaging();
   }
 }
 
