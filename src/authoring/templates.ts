@@ -87,7 +87,7 @@ function typeFields(input: TemplateInput): string[] {
       return [
         `procedure: ${yamlScalar(p?.number ?? '')}`,
         `keeper: ${yamlScalar(input.owner)}`,
-        'retention: 3年   # 保存期限：3年、6个月、长期 或 永久',
+        'retention: 3年   # 保存期限：3年、6个月、长期、永久，或 organization.yaml 中 retention.forms 允许的其他写法（如 毕业后5年）',
         'fields:',
         '  - label: 填表部门',
         '    kind: text',

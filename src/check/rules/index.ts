@@ -19,6 +19,7 @@ import numberPattern from './number-pattern.ts';
 import orgInvalidPattern from './org-invalid-pattern.ts';
 import orgMissing from './org-missing.ts';
 import orgUnknownDepartment from './org-unknown-department.ts';
+import recordRetention from './record-retention.ts';
 import recordUnused from './record-unused.ts';
 import refObsoleteTarget from './ref-obsolete-target.ts';
 import refSuspect from './ref-suspect.ts';
@@ -61,6 +62,7 @@ export const rules: readonly Rule[] = [
   orgInvalidPattern,
   orgMissing,
   orgUnknownDepartment,
+  recordRetention,
   recordUnused,
   refObsoleteTarget,
   refSuspect,
