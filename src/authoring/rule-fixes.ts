@@ -20,6 +20,7 @@ export const ruleFixes: Record<string, string> = {
   'org/missing': '建立 content/org/organization.yaml（可从示例复制后改成本校的内容，见“换成本校”一章）。',
   'org/unknown-department': '写 organization.yaml 中已有的部门简称、全称或编号（消息中给出最接近的写法）；指一组部门（如“各二级学院”）时写部门组的名称（如 教学单位）；确是新部门的，先在 organization.yaml 中加入。',
   'record/retention': '按 organization.yaml 中 `retention.forms` 的写法填写保存期限，数字用阿拉伯数字（如 毕业后5年）；学校确需新的写法时，在 `retention.forms` 中加入（N 代表数字）。',
+  'ref/title-repeated': '删去 `[[编号]]` 后面的文件名称：`[[JMI/CX/13]]` 在网站和 PDF 中显示为 JMI/CX/13《文件与资料控制》。要换一种说法时写 `[[编号|显示文字]]`。',
   'record/unused': '在所属程序的 `records` 中列出该记录，或在流程的 `inputs`/`outputs` 中写 `[[编号]]`；不再使用的记录改为作废。',
   'ref/obsolete-target': '把引用改为代替它的文件（作废文件的页面写明了替代文件）。',
   'ref/suspect': '阅读被引用文件的新版本：本文件无需改动的，在 `acknowledges` 中加入 `{ number: 编号, version: 新版本 }`（不必升版）；需要改动的，修改并升版。',

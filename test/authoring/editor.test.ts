@@ -32,7 +32,7 @@ describe('.vscode', () => {
       scope: 'mdx,markdown',
       prefix: ['retention', '保存期限'],
       body: ['retention: ${1}'],
-      description: '保存期限，如 3年、6个月、长期、永久（适用：质量记录）',
+      description: '保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年（适用：质量记录）',
     });
   });
 

@@ -21,6 +21,12 @@ describe('npm run schema', () => {
     expect(outOfDate()).toEqual([]);
   });
 
+  it('writes the number of rules in the registry into the guide index (it once said 39 while there were 40)', () => {
+    const index = readFileSync('docs/README.md', 'utf8');
+    expect(index).toContain(`| ${rules.length} 条检查规则；`);
+    expect(index.match(/\d+ 条检查规则/g)).toEqual([`${rules.length} 条检查规则`]);
+  });
+
   it('gives a JSON Schema that accepts every document of the valid base set', () => {
     expect(baseDocuments).toHaveLength(documentTypes.length);
     for (const path of baseDocuments) {

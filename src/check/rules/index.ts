@@ -23,6 +23,7 @@ import recordRetention from './record-retention.ts';
 import recordUnused from './record-unused.ts';
 import refObsoleteTarget from './ref-obsolete-target.ts';
 import refSuspect from './ref-suspect.ts';
+import refTitleRepeated from './ref-title-repeated.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnknownTarget from './ref-unknown-target.ts';
 import refWrongType from './ref-wrong-type.ts';
@@ -66,6 +67,7 @@ export const rules: readonly Rule[] = [
   recordUnused,
   refObsoleteTarget,
   refSuspect,
+  refTitleRepeated,
   refUnknownClause,
   refUnknownTarget,
   refWrongType,
