@@ -196,6 +196,7 @@ function recognisedSlip(text: string, toPoint: (offset: number) => Point): YamlP
 function openingQuoteOf(text: string, end: number): number | undefined {
   let found: number | undefined;
   for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       for (const node of [item.key, item.value]) {
         if (node && (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') && node.offset + node.source.length >= end - 1 && found === undefined) found = node.offset;
