@@ -6,7 +6,7 @@ import { nextReviewDate } from '../model/review.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
-import { suspectReferences } from './suspects.ts';
+import { suspectReferences, versionDates } from './suspects.ts';
 
 export interface RegisterRow {
   number: string;
@@ -23,6 +23,7 @@ export interface RegisterRow {
   overdue: boolean;
   successor?: string;
   /** Cited documents that changed since this one's current version: “待复核”. */
+  /** Cited documents to review; `date` is how the new version is dated (修订、生效日期), else the commit's date. */
   toReview: { number: string; version: string; date: string }[];
   path: string;
 }
@@ -50,7 +51,7 @@ export function buildRegister(set: DocumentSet, graph: DocumentGraph, organizati
       ...(due ? { nextReview: due } : {}),
       overdue: !!due && due < today,
       ...(successor ? { successor } : {}),
-      toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: s.changedAt.date.slice(0, 10) })),
+      toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: versionDates(s.to) || s.changedAt.date.slice(0, 10) })),
       path: doc.path,
     });
   }
