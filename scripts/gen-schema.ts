@@ -5,6 +5,7 @@
  *   schema/organization.schema.json   the organisation data, and schema/framework.schema.json
  *   docs/fields.md                    the field table of the authoring guide
  *   docs/rules.md                     every check rule with its severity and description
+ *   docs/README.md                    only the rule count in its table of chapters (「N 条检查规则」)
  * `npm run schema -- --check` only compares and exits 1 when a committed file is out of date.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -184,6 +185,14 @@ export function rulesMarkdown(): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The guide's index with the number of rules the registry holds, so the count cannot go stale. */
+export function guideIndexMarkdown(base = root): string {
+  const text = readFileSync(join(base, 'docs/README.md'), 'utf8');
+  const count = /\d+ 条检查规则/g;
+  if ((text.match(count) ?? []).length !== 1) throw new Error('docs/README.md 中应恰有一处「N 条检查规则」，由 npm run schema 填写规则数');
+  return text.replace(count, `${rules.length} 条检查规则`);
+}
+
 /** Every generated file: path relative to the project root → its text. */
 export function generatedFiles(): Record<string, string> {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -193,6 +202,7 @@ export function generatedFiles(): Record<string, string> {
     'schema/framework.schema.json': json({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: '要求框架 content/org/frameworks/*.yaml', ...jsonSchemaOf(frameworkSchema) }),
     'docs/fields.md': fieldsMarkdown(),
     'docs/rules.md': rulesMarkdown(),
+    'docs/README.md': guideIndexMarkdown(),
   };
 }
 

@@ -7,6 +7,7 @@ import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { gitRunner, listTree, readBlobs, type GitRunner } from '../history/git.ts';
 import { contentDir, loadDocumentSet, shardedParseCache } from '../model/load.ts';
+import { parseFile } from '../model/parse-file.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import type { CommandResult } from './new-command.ts';
 
@@ -37,7 +38,7 @@ export function preCommitCheck(repoRoot: string, options: PreCommitOptions = {})
     let caused: Diagnostic[] = now.filter((d) => !stagedSet.has(d.file) && d.severity === 'error');
     if (caused.length > 0) caused = newSince(git, caused, check);
     cache.save();
-    const shown = [...inStaged, ...caused];
+    const shown = explainUnstaged(git, repoRoot, [...inStaged, ...caused]);
     const { errors } = countBySeverity(shown);
     const readSource = (file: string) => {
       try {
@@ -58,6 +59,32 @@ export function preCommitCheck(repoRoot: string, options: PreCommitOptions = {})
   } finally {
     rmSync(indexRoot, { recursive: true, force: true });
   }
+}
+
+/**
+ * A staged document that cites one the author created or changed but did not `git add` gets "不存在"
+ * from the check of the staged state: say instead that it is not staged, and how to stage it.
+ */
+function explainUnstaged(git: GitRunner, repoRoot: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!diagnostics.some((d) => d.ruleId === 'ref/unknown-target')) return diagnostics;
+  const list = (args: string[]) => git.run(args).toString('utf8').split('\0').filter((p) => /\.mdx?$/.test(p));
+  const unstaged = [...list(['ls-files', '--others', '--exclude-standard', '-z', '--', contentDir]), ...list(['diff', '--name-only', '-z', '--', contentDir])];
+  const pathByNumber = new Map<string, string>();
+  for (const path of unstaged) {
+    let number: unknown;
+    try {
+      number = (parseFile(path, readFileSync(join(repoRoot, path))).data as { number?: unknown } | undefined)?.number;
+    } catch {
+      continue; // Deleted in the working tree.
+    }
+    if (typeof number === 'string') pathByNumber.set(number, path);
+  }
+  return diagnostics.map((d) => {
+    const number = d.ruleId === 'ref/unknown-target' ? /"([^"]+)" 不存在/.exec(d.message)?.[1] : undefined;
+    const path = number ? pathByNumber.get(number) : undefined;
+    if (!path) return d;
+    return { ...d, message: `${d.message.slice(0, d.message.indexOf(' 不存在'))} 未暂存：${path} 在工作区中，但还没有加入这次提交。请运行 git add ${path}，再提交` };
+  });
 }
 
 /** Keeps the errors that HEAD did not already have: those the staged change causes in other files. */

@@ -81,7 +81,7 @@ export function planNewDocument(set: DocumentSet, request: NewDocumentRequest): 
     author,
     date: request.today,
     version: firstVersion(org.versionScheme),
-    ...(parentDoc ? { procedure: { number: parentDoc.data.number!, title: parentDoc.data.title ?? '', regulations: parentDoc.data.regulations ?? [] } } : {}),
+    ...(parentDoc ? { procedure: { number: parentDoc.data.number!, regulations: parentDoc.data.regulations ?? [] } } : {}),
     ...(request.level ? { level: request.level } : {}),
     ...(request.type === 'manual-section' ? { part: request.part ?? 'elements', order: nextOrder(set) } : {}),
   });
@@ -89,8 +89,8 @@ export function planNewDocument(set: DocumentSet, request: NewDocumentRequest): 
   if (parentDoc && listKey) {
     const before = readFileSync(join(set.root, parentDoc.path), 'utf8');
     const listed = addToFrontmatterList(before, listKey, number, parentDoc.path);
-    // A title with | or ]] would end the reference early: then the reference shows the number only.
-    const reference = /\||\]\]/.test(title) ? `[[${number}]]` : `[[${number}|${title}]]`;
+    // A bare reference shows 编号《标题》 wherever it is rendered: the title is written once, in the new file.
+    const reference = `[[${number}]]`;
     const body = addToBodySection(listed.text, sectionOfList[listKey], reference);
     if (listed.changed || body.changed) {
       plan.parent = {

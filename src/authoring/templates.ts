@@ -20,7 +20,7 @@ export interface TemplateInput {
   /** First version of the scheme, e.g. A/0. */
   version: string;
   /** Parent procedure of a flow, record or regulation. */
-  procedure?: { number: string; title: string; regulations: readonly string[] };
+  procedure?: { number: string; regulations: readonly string[] };
   level?: (typeof standardLevels)[number];
   part?: (typeof manualParts)[number];
   order?: number;
@@ -78,7 +78,7 @@ function typeFields(input: TemplateInput): string[] {
         `function: ${placeholder}：本流程的业务功能，一句话`,
         `scope: ${placeholder}：本流程的适用范围`,
         `regulations: ${yamlFlowList(p?.regulations ?? [])}   # 工作准则：依据的制度编号`,
-        'inputs: []           # 输入资源；引用质量记录写 "[[编号]] 名称"',
+        'inputs: []           # 输入资源；引用质量记录写 "[[编号]]"（显示为 编号《名称》，不必再写名称）',
         'outputs: []          # 输出资源',
         'assessmentPoints: [] # 考核点，如 办理时间',
         'interfaces: []       # 与本流程衔接的其他流程编号',
@@ -87,7 +87,7 @@ function typeFields(input: TemplateInput): string[] {
       return [
         `procedure: ${yamlScalar(p?.number ?? '')}`,
         `keeper: ${yamlScalar(input.owner)}`,
-        'retention: 3年   # 保存期限：3年、6个月、长期 或 永久',
+        'retention: 3年   # 保存期限：3年、6个月、长期、永久，或 organization.yaml 中 retention.forms 允许的其他写法（如 毕业后5年）',
         'fields:',
         '  - label: 填表部门',
         '    kind: text',
@@ -110,7 +110,8 @@ function typeFields(input: TemplateInput): string[] {
 
 function body(input: TemplateInput): string {
   const p = input.procedure;
-  const parent = p ? (/\||\]\]/.test(p.title) ? `[[${p.number}]]` : `[[${p.number}|${p.title}]]`) : '';
+  // A bare reference is shown as 编号《标题》: writing the title after it would show it twice.
+  const parent = p ? `[[${p.number}]]` : '';
   switch (input.type) {
     case 'procedure':
       return section([

@@ -16,6 +16,8 @@ export interface CommitRef {
   date: string;
   author: string;
   subject: string;
+  /** The main-line commit that brought it in (itself, or its pull request's merge): see GitCommit.batch. */
+  batch?: string;
 }
 
 /** One version of a document (版本), as it entered the repository and as it stood at its last commit. */
@@ -145,7 +147,7 @@ function newLineage(path: string, all: Lineage[]): Lineage {
 }
 
 function ref(commit: GitCommit): CommitRef {
-  return { hash: commit.hash, seq: commit.seq, date: commit.date, author: commit.author, subject: commit.subject };
+  return { hash: commit.hash, seq: commit.seq, date: commit.date, author: commit.author, subject: commit.subject, batch: commit.batch };
 }
 
 function historyOf(lineage: Lineage, blobs: Map<string, Buffer>): DocumentHistory {

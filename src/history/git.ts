@@ -20,6 +20,11 @@ export interface GitCommit {
   email: string;
   subject: string;
   changes: GitChange[];
+  /**
+   * The commit on the main line (first parents from HEAD) that brought this one in: itself, or the
+   * merge commit of its pull request. Commits merged together share it (reviewed together).
+   */
+  batch: string;
 }
 
 export class GitError extends Error {
@@ -71,14 +76,20 @@ export function repositoryState(git: GitRunner): RepositoryState {
  * here: a pathspec and --reverse make git itself several times slower on long histories.
  */
 export function readLog(git: GitRunner, prefix: string, until = 'HEAD'): GitCommit[] {
-  const out = git.run(['log', until, '--no-merges', '-M', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s']).toString('utf8');
+  // Merge commits are listed too (git shows no changes for them) for their parents: they tell which
+  // commits a pull request brought in together.
+  const out = git.run(['log', until, '-M', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s']).toString('utf8');
   const inside = (path: string) => path.startsWith(`${prefix}/`);
-  const commits: Omit<GitCommit, 'seq'>[] = [];
+  const commits: Omit<GitCommit, 'seq' | 'batch'>[] = [];
+  const parents = new Map<string, string[]>();
+  let head: string | undefined;
   for (const chunk of out.split('\x1e')) {
     if (!chunk) continue;
     const headerEnd = chunk.indexOf('\0');
     const header = headerEnd === -1 ? chunk : chunk.slice(0, headerEnd);
-    const [hash, date, author, email, subject] = header.split('\x1f') as [string, string, string, string, string];
+    const [hash, parentList, date, author, email, subject] = header.split('\x1f') as [string, string, string, string, string, string];
+    head ??= hash;
+    parents.set(hash, parentList ? parentList.split(' ') : []);
     const tokens = (headerEnd === -1 ? '' : chunk.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
     const changes: GitChange[] = [];
     for (let i = 0; i < tokens.length; ) {
@@ -103,7 +114,31 @@ export function readLog(git: GitRunner, prefix: string, until = 'HEAD'): GitComm
     }
     if (changes.length > 0) commits.push({ hash, date, author, email, subject, changes });
   }
-  return commits.reverse().map((commit, seq) => ({ ...commit, seq }));
+  const batches = mainLineBatches(parents, head);
+  return commits.reverse().map((commit, seq) => ({ ...commit, seq, batch: batches.get(commit.hash) ?? commit.hash }));
+}
+
+/**
+ * For every commit, the main-line commit that brought it in (see GitCommit.batch). Merges are taken
+ * oldest first, so a commit belongs to the first merge that made it part of the main line.
+ */
+function mainLineBatches(parents: ReadonlyMap<string, string[]>, head: string | undefined): Map<string, string> {
+  const batch = new Map<string, string>();
+  const mainLine: string[] = [];
+  for (let commit = head; commit !== undefined && parents.has(commit) && !batch.has(commit); commit = parents.get(commit)![0]) {
+    batch.set(commit, commit);
+    mainLine.push(commit);
+  }
+  for (const merge of mainLine.reverse()) {
+    const stack = parents.get(merge)!.slice(1);
+    while (stack.length > 0) {
+      const commit = stack.pop()!;
+      if (batch.has(commit) || !parents.has(commit)) continue;
+      batch.set(commit, merge);
+      stack.push(...parents.get(commit)!);
+    }
+  }
+  return batch;
 }
 
 /** Reads many objects (blob ids or `<rev>:<path>`) through one `git cat-file --batch` process. Missing ones are absent. */

@@ -7,7 +7,7 @@ import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
 import type { ControlDecision } from './in-force-today.ts';
-import { suspectReferences } from './suspects.ts';
+import { suspectReferences, versionDates } from './suspects.ts';
 
 export interface RegisterRow {
   number: string;
@@ -26,6 +26,7 @@ export interface RegisterRow {
   /** An approved revision not yet in force: 版本 and 已批准，待生效（日期 起）. */
   coming?: { version: string; label: string };
   /** Cited documents that changed since this one's current version: “待复核”. */
+  /** Cited documents to review; `date` is how the new version is dated (修订、生效日期), else the commit's date. */
   toReview: { number: string; version: string; date: string }[];
   path: string;
 }
@@ -67,7 +68,7 @@ export function buildRegister(
       overdue: !!due && due < today,
       ...(successor ? { successor } : {}),
       ...(decision?.coming ? { coming: { version: decision.coming.version, label: decision.coming.label } } : {}),
-      toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: s.changedAt.date.slice(0, 10) })),
+      toReview: suspects.filter((s) => s.from === doc).map((s) => ({ number: s.to.data.number!, version: s.version, date: versionDates(s.to) || s.changedAt.date.slice(0, 10) })),
       path: doc.path,
     });
   }

@@ -1,6 +1,7 @@
 /** 待复核引用: documents citing one that got a new version after their own current version. */
 import type { DocumentGraph, Edge } from '../graph/build-graph.ts';
 import type { ControlledDocument } from '../model/load.ts';
+import type { ChangeSet } from './change-set.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
 
 export interface SuspectReference {
@@ -15,8 +16,12 @@ export interface SuspectReference {
 /**
  * A reference is suspect when the cited document's current version entered Git after the citing
  * document's current version did, and the citing document has not acknowledged that version.
+ * Documents changed together are reviewed together and never suspect each other: in one commit, in
+ * one merged pull request (the same main-line batch), or, with `changes` (check --base), both
+ * changed in the pull request under review.
  */
-export function suspectReferences(graph: DocumentGraph, history: RepositoryHistory): SuspectReference[] {
+export function suspectReferences(graph: DocumentGraph, history: RepositoryHistory, changes?: ChangeSet): SuspectReference[] {
+  const changedTogether = changes ? changedInPullRequest(changes) : new Set<ControlledDocument>();
   const out: SuspectReference[] = [];
   const seen = new Set<string>();
   for (const edge of graph.edges) {
@@ -26,7 +31,8 @@ export function suspectReferences(graph: DocumentGraph, history: RepositoryHisto
     const changed = newVersionCommit(history, to);
     if (!changed) continue;
     const citing = history.byPath.get(from.path)?.versions.at(-1)?.introducedBy;
-    if (!citing || citing.seq >= changed.seq) continue;
+    if (!citing || citing.seq >= changed.seq || (citing.batch !== undefined && citing.batch === changed.batch)) continue;
+    if (changedTogether.has(from) && changedTogether.has(to)) continue;
     if (from.data.acknowledges?.some((a) => a.number === to.data.number && a.version === to.data.version)) continue;
     const key = `${from.path}\0${to.path}`;
     if (seen.has(key)) continue;
@@ -42,4 +48,18 @@ function newVersionCommit(history: RepositoryHistory, doc: ControlledDocument): 
   const last = versions.at(-1);
   if (versions.length < 2 || !last?.introducedBy || last.version !== doc.data.version) return undefined;
   return last.introducedBy;
+}
+
+/** Documents a pull request adds or changes (content or version). */
+export function changedInPullRequest(changes: ChangeSet): Set<ControlledDocument> {
+  const out = new Set<ControlledDocument>(changes.added);
+  for (const pair of changes.pairs) if (pair.contentChanged || pair.base.fields.version !== pair.doc.data.version) out.add(pair.doc);
+  return out;
+}
+
+/** How a version is dated for people: its revision date and effective date, as the document records them. */
+export function versionDates(doc: ControlledDocument): string {
+  const revised = doc.data.revisions?.find((r) => r.version === doc.data.version)?.date;
+  const effective = doc.data.effectiveDate;
+  return [revised ? `${revised} 修订` : '', effective ? `${effective} 生效` : ''].filter(Boolean).join('，');
 }

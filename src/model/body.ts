@@ -12,6 +12,8 @@ export interface InlineRef {
   target: string;
   label?: string;
   span: Span;
+  /** The text that follows on the same line, up to 60 characters (for ref/title-repeated). */
+  after?: string;
 }
 
 export interface MermaidBlock {
@@ -131,10 +133,12 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
       const source = body.slice(from, node.position.end.offset);
       for (const match of source.matchAll(inlineRefPattern)) {
         const start = from + match.index;
+        const after = source.slice(match.index + match[0].length, match.index + match[0].length + 60).split('\n')[0]!;
         facts.refs.push({
           target: match[1]!.trim(),
           ...(match[2] ? { label: match[2].trim() } : {}),
           span: { start: toPoint(start), end: toPoint(start + match[0].length) },
+          ...(after ? { after } : {}),
         });
       }
     }

@@ -3,7 +3,7 @@
  * every key and value with the `yaml` document API when a diagnostic needs them (parseYamlWithPlaces).
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node, type ParsedNode } from 'yaml';
 import type { Point, Span } from './position.ts';
 
 /** Where one field sits: its key (absent for list items) and its value. */
@@ -42,10 +42,12 @@ export function parseYamlWithPlaces(text: string, origin: Point): ParsedYaml {
     return { start: toPoint(start), end: toPoint(end) };
   };
 
-  const problems: YamlProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    message: yamlMessage(error.code, error.message),
-    span: span(error.pos),
-  }));
+  // One broken line makes the parser report every line after it: the author sees the first error
+  // only (explained where a typical Chinese-author slip is recognised), and the cascade not at all.
+  const problems: YamlProblem[] =
+    doc.errors.length > 0
+      ? [firstYamlProblem(text, doc.errors, span, toPoint)]
+      : doc.warnings.map((warning) => ({ message: yamlMessage(warning.code, warning.message), span: span(warning.pos) }));
 
   const places: Record<FieldPath, FieldPlace> = {};
   const walk = (node: Node | null | undefined, path: string): void => {
@@ -133,6 +135,77 @@ function hasMultilineFlow(text: string): boolean {
   });
 }
 
+type ErrorSpan = (range: readonly [number, number, number?] | null | undefined) => Span;
+
+/**
+ * The one problem shown for YAML that does not parse: a recognised slip (full-width colon after a
+ * key, an unquoted value starting with [[) where it is, else the parser's first error, with an
+ * unclosed quote placed where it opens rather than where the text runs out.
+ */
+function firstYamlProblem(text: string, errors: readonly { code: string; message: string; pos: [number, number] }[], span: ErrorSpan, toPoint: (offset: number) => Point): YamlProblem {
+  const slip = recognisedSlip(text, toPoint);
+  if (slip) return slip;
+  const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+  if (first.code === 'MISSING_CHAR' && /quote/.test(first.message)) {
+    const opening = openingQuoteOf(text, first.pos[0]);
+    if (opening !== undefined) {
+      const quote = text[opening]!;
+      return {
+        message: `这里的 ${quote} 引号没有配对：从这里起到 frontmatter 结束都被当成了一个值。请在值的末尾补上 ${quote}，或删去这个引号`,
+        span: span([opening, opening + 1]),
+      };
+    }
+  }
+  return { message: yamlMessage(first.code, first.message), span: span(first.pos) };
+}
+
+/** A key followed by a full-width colon, e.g. `title：文件管理办法` or `  - version：A/0`. */
+const fullWidthColonKey = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)[ \t]*：[ \t]*(.*)$/;
+/** A block value or list item that starts with [[ without quotes: YAML reads [ as the start of a list. */
+const unquotedReference = /^(\s*(?:-\s+|[A-Za-z_][\w-]*:[ \t]+(?:-\s+)?))(\[\[.*?)\s*$/;
+
+function recognisedSlip(text: string, toPoint: (offset: number) => Point): YamlProblem | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const here = offset;
+    offset += line.length + 1;
+    const colon = fullWidthColonKey.exec(line);
+    if (colon) {
+      const at = here + line.indexOf('：', colon[1]!.length);
+      const fixed = `${colon[1]}${colon[2]}: ${colon[3]}`.trimEnd();
+      return {
+        message: `字段名 "${colon[2]}" 后面是全角冒号“：”，YAML 只认半角冒号“:”加一个空格。改成：${fixed.trim()}`,
+        span: { start: toPoint(at), end: toPoint(at + 1) },
+      };
+    }
+    const reference = unquotedReference.exec(line);
+    // A bare `- [[编号]]` is valid YAML (a list in a list); only text after the ]] breaks the parse.
+    if (reference && /^\[\[[^\]]*\]\]\s*\S/.test(reference[2]!)) {
+      const at = here + reference[1]!.length;
+      const value = reference[2]!.replace(/"/g, '\\"');
+      return {
+        message: `以 [[ 开头的值要加引号：YAML 把 [ 当作列表的开始。把这一行改成：${reference[1]!.trim()} "${value}"`,
+        span: { start: toPoint(at), end: toPoint(here + line.trimEnd().length) },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Where the quoted text that runs to `end` without its closing quote opens. */
+function openingQuoteOf(text: string, end: number): number | undefined {
+  let found: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (node && (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') && node.offset + node.source.length >= end - 1 && found === undefined) found = node.offset;
+      }
+    });
+  }
+  return found;
+}
+
 /** Short Chinese explanations for the YAML errors authors meet most. */
 function yamlMessage(code: string, original: string): string {
   const first = original.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -153,10 +226,18 @@ function yamlMessage(code: string, original: string): string {
   return hint ? `${hint}（${first}）` : `YAML 语法错误：${first}`;
 }
 
+/**
+ * Whether a line opens or closes the frontmatter: `---` (or `...` to close), trailing spaces allowed,
+ * as in splitFrontmatter, so that the check and the renderer agree on where the frontmatter ends.
+ */
+export function isFenceLine(line: string, closing: boolean): boolean {
+  return (closing ? /^(?:---|\.\.\.)[ \t]*\r?$/ : /^---[ \t]*\r?$/).test(line);
+}
+
 /** Splits a document's text into its frontmatter YAML and body, without positions (for history and rendering). */
 export function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(clean);
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(clean);
   if (!match) return undefined;
   return { yaml: match[1]!, body: clean.slice(match[0].length) };
 }

@@ -6,6 +6,8 @@ export interface DepartmentIndex {
   resolve(ref: string): { kind: 'department'; department: Department } | { kind: 'group'; id: string; name: string; members: Department[] } | undefined;
   /** All names an author may write, for did-you-mean. */
   names(): string[];
+  /** The department groups (部门组), each once. */
+  groups(): { id: string; name: string; members: Department[] }[];
 }
 
 export function indexDepartments(org: Organization): DepartmentIndex {
@@ -32,6 +34,7 @@ export function indexDepartments(org: Organization): DepartmentIndex {
       return group ? { kind: 'group', ...group } : undefined;
     },
     names: () => [...byName.keys(), ...groups.keys()],
+    groups: () => [...new Set(groups.values())],
   };
 }
 
@@ -44,4 +47,26 @@ export function departmentShown(index: DepartmentIndex | undefined, ref: string)
   const found = index?.resolve(ref);
   if (!found) return { name: ref };
   return found.kind === 'department' ? { name: found.department.name, department: found.department } : { name: found.name };
+}
+
+/** Words that make a name mean "every one of": 各二级学院, 所有教学部门, 全体学院. */
+const everyPrefix = /^(?:各|所有|全部|全体|各个)/;
+
+/**
+ * The group an unknown department name most likely means: 各二级学院 → 教学单位, because most of that
+ * group's members end in 学院. A name ending in the group's name resembles it; so does one that says
+ * "every" (各, 所有, 全部, 二级) and whose last two characters end most of the group's member names.
+ */
+export function resemblingGroup(ref: string, index: DepartmentIndex): { id: string; name: string; members: Department[] } | undefined {
+  const core = ref.replace(everyPrefix, '').replace(/们$/, '');
+  const tail = core.slice(-2);
+  let best: { group: ReturnType<DepartmentIndex['groups']>[number]; share: number } | undefined;
+  for (const group of index.groups()) {
+    if (core.endsWith(group.name) || group.name.endsWith(core)) return group;
+    if (group.members.length === 0 || tail.length < 2) continue;
+    const share = group.members.filter((m) => m.name.endsWith(tail) || m.shortName.endsWith(tail)).length / group.members.length;
+    if (share >= 0.5 && (!best || share > best.share)) best = { group, share };
+  }
+  // 外语学院 alone is more likely a department missing from organization.yaml than a group.
+  return best && (everyPrefix.test(ref) || /二级|院系/.test(core)) ? best.group : undefined;
 }

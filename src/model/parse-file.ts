@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { readBody, type BodyFacts } from './body.ts';
-import { parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
+import { isFenceLine, parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { lineIndex, type Span } from './position.ts';
 
 export interface ParsedFile {
@@ -67,7 +67,7 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lines = text.split('\n');
-  if (lines[0]?.replace(/\r$/, '') !== '---') {
+  if (!isFenceLine(lines[0] ?? '', false)) {
     return {
       ...base,
       missingFrontmatter: { message: '文件开头缺少 frontmatter：第 1 行应为 ---，其后写文件编号、名称、版本等字段，再以 --- 结束', span: { start: origin, end: { line: 1, column: (lines[0]?.length ?? 0) + 1 } } },
@@ -76,8 +76,7 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
   }
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    if (line === '---' || line === '...') {
+    if (isFenceLine(lines[i]!, true)) {
       close = i;
       break;
     }

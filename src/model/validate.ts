@@ -68,7 +68,7 @@ export function validateFieldwise<T>(
       continue;
     }
     for (const issue of result.error.issues) {
-      issues.push(...toSchemaIssues(issue, [key, ...issue.path.map(String)], places, fallback, fieldSchema, issue.path.map(String)));
+      issues.push(...toSchemaIssues(issue, [key, ...issue.path.map(String)], places, fallback, fieldSchema, issue.path.map(String), input));
     }
   }
   return { data: data as Partial<T>, issues };
@@ -78,7 +78,7 @@ export function validateFieldwise<T>(
 export function validateWhole<T>(schema: z.ZodType<T>, raw: unknown, places: Record<string, FieldPlace>, fallback: Span): { data?: T; issues: SchemaIssue[] } {
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return { data: result.data, issues: [] };
-  return { issues: result.error.issues.flatMap((issue) => toSchemaIssues(issue, issue.path.map(String), places, fallback, schema, issue.path.map(String))) };
+  return { issues: result.error.issues.flatMap((issue) => toSchemaIssues(issue, issue.path.map(String), places, fallback, schema, issue.path.map(String), raw)) };
 }
 
 const titleIndexes = new WeakMap<Shape, Map<string, string>>();
@@ -116,8 +116,8 @@ function describeInput(input: unknown): string {
 }
 
 /** One issue per unknown key (each with its own did-you-mean from the keys allowed there); otherwise one issue. */
-function toSchemaIssues(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, schema: z.ZodType | undefined, inner: string[]): SchemaIssue[] {
-  if (issue.code !== 'unrecognized_keys') return [toSchemaIssue(issue, path, places, fallback, schema)];
+function toSchemaIssues(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, schema: z.ZodType | undefined, inner: string[], root: unknown): SchemaIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [toSchemaIssue(issue, path, places, fallback, schema, root)];
   const allowed = schema ? objectKeysAt(schema, inner) : [];
   const where = path.join('.');
   return issue.keys.map((key) => {
@@ -126,7 +126,7 @@ function toSchemaIssues(issue: z.core.$ZodIssue, path: string[], places: Record<
     return {
       kind: 'unknown' as const,
       path: keyPath,
-      message: `未知字段 "${key}"${where ? `（在 ${where} 中）` : ''}${suggestion ? `，是否要写 "${suggestion}"？` : `；这里可写的字段是 ${allowed.join('、') || '（无）'}`}`,
+      message: `未知字段 "${key}"${where ? `（在${readablePath(path, root)}中）` : ''}${suggestion ? `，是否要写 "${suggestion}"？` : `；这里可写的字段是 ${allowed.join('、') || '（无）'}`}`,
       span: places[keyPath]?.key ?? places[keyPath]?.value ?? places[where]?.value ?? fallback,
     };
   });
@@ -152,7 +152,7 @@ function objectKeysAt(schema: z.ZodType, path: readonly string[]): string[] {
   return current?._zod.def.type === 'object' ? Object.keys((current as z.ZodObject).shape) : [];
 }
 
-function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, fieldSchema?: z.ZodType): SchemaIssue {
+function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<string, FieldPlace>, fallback: Span, fieldSchema: z.ZodType | undefined, root: unknown): SchemaIssue {
   const dotted = path.join('.');
   const where = (p: string[]): Span => {
     for (let i = p.length; i > 0; i--) {
@@ -162,7 +162,8 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
     return fallback;
   };
   const keyOrValue = (p: string[]): Span => places[p.join('.')]?.key ?? where(p);
-  const name = dotted || '(frontmatter)';
+  // 字段 "title", or for a place inside lists the words a person reads: 第 4 个字段「分解明细」的第 11 列的 "kind".
+  const subject = path.length <= 1 ? `字段 "${dotted || '(frontmatter)'}"` : readablePath(path, root);
   const input = (issue as { input?: unknown }).input;
 
   // A missing field fails as invalid_type, or as invalid_value for a literal such as `type`.
@@ -172,7 +173,7 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
     return {
       kind: 'required',
       path: dotted,
-      message: inItem ? `缺少必填字段 "${path.at(-1)}"（在 ${parent.join('.')} 中）` : `缺少必填字段 "${name}"${hintFor(fieldSchema)}`,
+      message: inItem ? `缺少必填字段 "${path.at(-1)}"（在${readablePath(parent, root)}中）` : `缺少必填字段 "${dotted}"${hintFor(fieldSchema)}`,
       span: inItem ? where(parent) : fallback,
     };
   }
@@ -181,29 +182,29 @@ function toSchemaIssue(issue: z.core.$ZodIssue, path: string[], places: Record<s
       if (path.length === 0) {
         return { kind: 'type', path: '', message: `文件内容应为“字段: 值”形式的对象（每行一个字段，如 name: …），实际是 ${describeInput(input)}：请按编写指南填写`, span: fallback };
       }
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 应为${typeNames[issue.expected] ?? issue.expected}，实际是 ${describeInput(input)}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 应为${typeNames[issue.expected] ?? issue.expected}，实际是 ${describeInput(input)}`, span: where(path) };
     case 'invalid_value': {
       const suggestion = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
       return {
         kind: 'type',
         path: dotted,
-        message: `字段 "${name}" 的值 ${describeInput(input)} 无效，${suggestion ? `是否要写 "${suggestion}"？` : ''}应为 ${issue.values.map((v) => `"${String(v)}"`).join('、')} 之一`,
+        message: `${subject} 的值 ${describeInput(input)} 无效，${suggestion ? `是否要写 "${suggestion}"？` : ''}应为 ${issue.values.map((v) => `"${String(v)}"`).join('、')} 之一`,
         span: where(path),
       };
     }
     case 'too_small':
-      if (issue.origin === 'array') return { kind: 'type', path: dotted, message: `字段 "${name}" 至少要有 ${String(issue.minimum)} 项`, span: where(path) };
-      if (issue.origin === 'string') return { kind: 'type', path: dotted, message: `字段 "${name}" 不能为空`, span: where(path) };
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 应${issue.inclusive === false ? '大于' : '不小于'} ${String(issue.minimum)}，实际是 ${describeInput(input)}`, span: where(path) };
+      if (issue.origin === 'array') return { kind: 'type', path: dotted, message: `${subject} 至少要有 ${String(issue.minimum)} 项`, span: where(path) };
+      if (issue.origin === 'string') return { kind: 'type', path: dotted, message: `${subject} 不能为空`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 应${issue.inclusive === false ? '大于' : '不小于'} ${String(issue.minimum)}，实际是 ${describeInput(input)}`, span: where(path) };
     case 'too_big':
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 超出上限 ${String(issue.maximum)}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 超出上限 ${String(issue.maximum)}`, span: where(path) };
     case 'invalid_format':
     case 'custom':
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 的值 ${describeInput(input)} 无效：${issue.message}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 的值 ${describeInput(input)} 无效：${issue.message}`, span: where(path) };
     case 'invalid_union':
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 的值 ${describeInput(input)} 无效：${unionHint(fieldSchema)}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 的值 ${describeInput(input)} 无效：${unionHint(fieldSchema)}`, span: where(path) };
     default:
-      return { kind: 'type', path: dotted, message: `字段 "${name}" 无效：${issue.message}`, span: where(path) };
+      return { kind: 'type', path: dotted, message: `${subject} 无效：${issue.message}`, span: where(path) };
   }
 }
 
@@ -215,4 +216,44 @@ function hintFor(schema?: z.ZodType): string {
 function unionHint(schema?: z.ZodType): string {
   const description = schema ? z.globalRegistry.get(schema)?.description : undefined;
   return description ?? '类型不符';
+}
+
+/** How the items of lists read in Chinese, by the list's field name: 第 4 个字段「分解明细」、第 11 列「金额」. */
+const itemWords: Record<string, { before: string; after: string }> = {
+  fields: { before: '第 ', after: ' 个字段' },
+  columns: { before: '第 ', after: ' 列' },
+  revisions: { before: '修订记录第 ', after: ' 条' },
+  acknowledges: { before: '引用复核第 ', after: ' 条' },
+  departments: { before: '第 ', after: ' 个部门' },
+  groups: { before: '第 ', after: ' 个部门组' },
+  clauses: { before: '第 ', after: ' 个条款' },
+};
+
+/**
+ * A dotted field path in the words a person reads: `fields.3.columns.10.kind` → 第 4 个字段「分解明细」的第
+ * 11 列「金额」的 "kind". Items are named by what they hold (label, version, name), read from `root`.
+ */
+export function readablePath(path: readonly string[], root: unknown): string {
+  const parts: string[] = [];
+  let value: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const next = path[i + 1];
+    const child = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    if (next !== undefined && /^\d+$/.test(next) && Array.isArray(child)) {
+      const item: unknown = child[Number(next)];
+      const named = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+      const label = [named.label, named.version, named.name, named.number].find((v) => typeof v === 'string' && v !== '');
+      const words = itemWords[segment];
+      const position = words ? `${words.before}${Number(next) + 1}${words.after}` : `"${segment}" 的第 ${Number(next) + 1} 项`;
+      parts.push(`${position}${label !== undefined ? `「${String(label)}」` : ''}`);
+      value = item;
+      i++;
+    } else {
+      parts.push(`"${segment}"`);
+      value = child;
+    }
+  }
+  const text = parts.join('的').replace(/的"/g, '的 "');
+  return text.startsWith('"') ? `字段 ${text}` : text;
 }

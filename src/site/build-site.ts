@@ -84,8 +84,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       timings[step] = Math.round(performance.now() - started);
     }
   };
+  const show = (diagnostics: Diagnostic[]) => log(formatPretty(diagnostics, { readSource: (file) => readSource(contentRoot, file), color: options.color ?? false }));
   const fail = (diagnostics: Diagnostic[]): BuildSiteResult => {
-    log(formatPretty(diagnostics, { readSource: (file) => readSource(contentRoot, file), color: options.color ?? false }));
+    show(diagnostics);
     log(`构建已停止：有错误，未改动 ${relative(process.cwd(), outDir) || outDir}/。请按上面的提示修改后重新运行 npm run build。`);
     return { exitCode: 1, diagnostics, pages: 0, timings };
   };
@@ -103,7 +104,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     const diagnostics = await time('check', () => runCheck(set, { today }));
     const { errors, warnings } = countBySeverity(diagnostics);
     if (errors > 0) return fail(diagnostics);
-    log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（运行 npm run check 查看）` : ''}`);
+    // Warnings do not stop the build, but the author sees them here, not only with npm run check.
+    if (warnings > 0) show(diagnostics);
+    log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（见上，不影响构建）` : ''}`);
   }
 
   // 2. Flowcharts: every distinct source once, into the shared cache; syntax errors stop the build.

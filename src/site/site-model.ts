@@ -35,7 +35,8 @@ export interface DeptLink {
 }
 
 /** Text with document links in it, e.g. "[[JMI/JL/13-01]] 申请表" → [link, " 申请表"]. */
-export type RichText = (string | DocLink)[];
+/** Text with references: a reference is shown as 编号《标题》, or as its label when written [[编号|显示文字]], as in the body. */
+export type RichText = (string | (DocLink & { label?: string }))[];
 
 /** One group of the relations panel (关联文件), e.g. 支持性文件 → [...]. */
 export interface RelationGroup {
@@ -292,7 +293,8 @@ export function richText(text: string, resolve: (number: string) => DocLink | un
   for (const match of text.matchAll(inlineRefPattern)) {
     if (match.index > last) parts.push(text.slice(last, match.index));
     const target = resolve(match[1]!.trim());
-    parts.push(target ?? match[0]);
+    const label = match[2]?.trim();
+    parts.push(target ? { ...target, ...(label ? { label } : {}) } : match[0]);
     last = match.index + match[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));

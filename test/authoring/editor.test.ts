@@ -32,7 +32,7 @@ describe('.vscode', () => {
       scope: 'mdx,markdown',
       prefix: ['retention', '保存期限'],
       body: ['retention: ${1}'],
-      description: '保存期限，如 3年、6个月、长期、永久（适用：质量记录）',
+      description: '保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年（适用：质量记录）',
     });
   });
 
@@ -57,6 +57,6 @@ describe('.vscode', () => {
       const m = pattern.exec(line);
       return m ? [[m[1], m[2], m[3], m[4], m[6]].join(' ') + ' | ' + m[5]] : [];
     });
-    expect(problems).toEqual([`content/records/jmi-jl-13-01.mdx ${line} 12 error schema/type | 字段 "retention" 的值 "很久" 无效：保存期限写成 3年、6个月、长期 或 永久`]);
+    expect(problems).toEqual([`content/records/jmi-jl-13-01.mdx ${line} 12 error record/retention | 保存期限 "很久" 不是允许的写法，是否要写 "永久"？可写 3年、6个月、长期、永久、毕业后3年、离校后3年（数字可换）。需要别的写法时，在 organization.yaml 的 retention.forms 中加入它（N 代表数字）`]);
   });
 });

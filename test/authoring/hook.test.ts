@@ -66,8 +66,8 @@ describe('the pre-commit check', () => {
     writeFileSync(path, good); // fixed in the working tree only: the index still holds the error
     const result = preCommitCheck(root, { today });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('content/records/jmi-jl-01-01.mdx:17:12  error  字段 "retention" 的值 "三年" 无效');
-    expect(result.stdout).toContain('schema/type');
+    expect(result.stdout).toContain('content/records/jmi-jl-01-01.mdx:17:12  error  保存期限 "三年" 不是允许的写法，是否要写 "3年"？');
+    expect(result.stdout).toContain('record/retention');
     expect(result.stderr).toContain('提交已取消');
   });
 
@@ -79,5 +79,15 @@ describe('the pre-commit check', () => {
     const result = preCommitCheck(root, { today });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/content\/records\/jmi-jl-01-01\.mdx:3:9 +error +质量记录 "JMI\/JL\/01-01" 没有被任何程序或流程使用/);
+  });
+
+  it('says a cited document is not staged (未暂存), and how to stage it, when it exists only in the working tree', async () => {
+    const root = await repository();
+    await newCommand(['--type', 'record', '--title', '登记表', '--owner', '质管办', '--procedure', 'JMI/CX/01', '--today', today], { cwd: root });
+    git(root, 'add', 'content/procedures'); // the procedure now lists JMI/JL/01-02; the record itself is not added
+    const result = preCommitCheck(root, { today });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/content\/procedures\/jmi-cx-01\.mdx:\d+:\d+ +error +质量记录 "JMI\/JL\/01-02" 未暂存：content\/records\/jmi-jl-01-02\.mdx 在工作区中，但还没有加入这次提交。请运行 git add content\/records\/jmi-jl-01-02\.mdx，再提交 +ref\/unknown-target/);
+    expect(result.stdout).not.toContain('不存在');
   });
 });

@@ -43,7 +43,7 @@ describe('npm run check', () => {
         23 │ records: [JMI/JL/13-01, JMI/JL/13-11]
            │                         ^^^^^^^^^^^^
 
-      content/records/jmi-jl-13-01.mdx:1:1  error  缺少必填字段 "retention"（保存期限，如 3年、6个月、长期、永久）  schema/required
+      content/records/jmi-jl-13-01.mdx:1:1  error  缺少必填字段 "retention"（保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年）  schema/required
         1 │ ---
           │ ^^^
 

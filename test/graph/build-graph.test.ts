@@ -23,7 +23,7 @@ describe('the relation graph of the base set', () => {
   it('resolves [[refs]] in flow inputs and in the body, with the place they are written', () => {
     const flow = doc('JMI/LC/13-01');
     const input = graph.outgoing(flow, 'input')[0]!;
-    // The span is the [[…]] inside the quoted value "[[JMI/JL/13-01]] 文件编制申请表", not the whole value.
+    // The span is the [[…]] inside the quoted value "[[JMI/JL/13-01]]", not the whole value.
     expect([input.target, input.to?.path, input.span]).toEqual(['JMI/JL/13-01', 'content/records/jmi-jl-13-01.mdx', { start: { line: 22, column: 6 }, end: { line: 22, column: 22 } }]);
     const mentions = graph.outgoing(doc('JMI/CX/13'), 'mention');
     expect(mentions.map((e) => [e.target, e.span.start.line, e.span.start.column])).toEqual([

@@ -101,6 +101,28 @@ describe('change control against the base commit', () => {
     expect(summary).toContain('✅ 检查通过');
   });
 
+  it('marks each affected document 已确认 or 待复核, lists the drafts merged, shows approver and effective date, procedures first', () => {
+    const { repo } = checkAgainstBase((repo) => {
+      reviseRegulation(repo, 'A/1', '2025-03-01', '2025-03-10', '补充电子文件条款', '第二条 新增。');
+      repo.edit(procedurePath, (t) => t.replace('version: A/1', 'version: A/2').replace('regulations:', '  - version: A/2\n    date: 2025-03-01\n    summary: 按新制度调整\n    author: 孙晓燕\nregulations:').replace(/effectiveDate: .*/, 'effectiveDate: 2025-03-10'));
+      repo.edit('content/manual/jmi-sc-07.mdx', (t) => t.replace('procedures: [JMI/CX/13]', 'procedures: [JMI/CX/13]\nacknowledges: [{ number: JMI/CX/13, version: A/2 }]'));
+      repo.write('content/regulations/jmi-zd-13-02.mdx', repo.read(regulationPath).replace('JMI/ZD/13-01', 'JMI/ZD/13-02').replace('status: effective', 'status: draft').replace('title: 文件管理办法', 'title: 电子文件管理办法'));
+    }, ['--summary', 'pr-summary.md']);
+    const summary = readFileSync(join(repo.root, 'pr-summary.md'), 'utf8');
+    const table = (title: string) => summary.split(`### ${title}`)[1]!.split('\n### ')[0]!.split('\n').filter((l) => l.startsWith('| JMI'));
+    expect(table('修改')).toEqual([
+      '| JMI/CX/13 | 文件与资料控制 | A/1 → A/2 | 按新制度调整 | 周志远 | 2025-03-10 |',
+      '| JMI/ZD/13-01 | 文件管理办法 | A/0 → A/1 | 补充电子文件条款 | 周志远 | 2025-03-10 |',
+    ]);
+    expect(table('草稿')).toEqual(['| JMI/ZD/13-02 | 电子文件管理办法 | 制度 | A/1 | — |']);
+    expect(table('受影响文件')).toEqual([
+      '| JMI/CX/13 | 文件与资料控制 | JMI/ZD/13-01（支持性文件） | 已确认（本次一并修改） |',
+      '| JMI/SC/07 | 支持 | JMI/CX/13（实施程序）、JMI/CX/13（正文引用的文件） | 已确认（acknowledges） |',
+      '| JMI/LC/13-01 | 受控文件编制流程 | JMI/CX/13（所属程序）、JMI/ZD/13-01（工作准则） | 待复核 |',
+      '| JMI/JL/13-01 | 文件编制申请表 | JMI/CX/13（所属程序） | 待复核 |',
+    ]);
+  });
+
   it('an unknown base is a usage error that says how to fix it', () => {
     const repo = testRepo();
     repo.commit('基线', '刘明华', '2025-01-10');
@@ -121,8 +143,29 @@ describe('suspect references', () => {
     // The procedure lists it as a supporting file and the flow as a work rule: both are to be reviewed.
     expect(suspects.map(short)).toEqual(['content/flows/jmi-lc-13-01.mdx:20:15 ref/suspect', `${procedurePath}:22:15 ref/suspect`]);
     expect(suspects[0]).toMatchObject({ severity: 'warning' });
-    expect(suspects[1]!.message).toContain('已于 2025-03-05 换版为 A/1');
+    // Dated as the cited version records it (revision and effective date), not by the commit (2025-03-05).
+    expect(suspects[1]!.message).toContain('已换版为 A/1（2025-03-01 修订，2025-03-10 生效），本文件的当前版本早于此');
     repo.edit(procedurePath, (t) => t.replace('clauses:', 'acknowledges:\n  - number: JMI/ZD/13-01\n    version: A/1\nclauses:'));
     expect(run().map(short)).toEqual(['content/flows/jmi-lc-13-01.mdx:20:15 ref/suspect']);
+  });
+
+  it('documents revised in the same pull request are reviewed together: not 待复核 on the branch (check --base) nor after the merge', () => {
+    const repo = testRepo();
+    repo.commit('发布', '刘明华', '2025-01-10');
+    repo.git('switch', '-q', '-c', 'revise-13');
+    // The procedure is revised first, its regulation after: by commit order the procedure would be older.
+    repo.edit(procedurePath, (t) => t.replace('version: A/1', 'version: A/2').replace('regulations:', '  - version: A/2\n    date: 2025-03-01\n    summary: 按新制度调整\n    author: 孙晓燕\nregulations:').replace(/effectiveDate: .*/, 'effectiveDate: 2025-03-10'));
+    repo.commit('JMI/CX/13 升版', '孙晓燕', '2025-03-04');
+    reviseRegulation(repo, 'A/1', '2025-03-01', '2025-03-10', '补充条款', '第二条 新增。');
+    repo.commit('JMI/ZD/13-01 升版', '孙晓燕', '2025-03-05');
+    const suspects = (args: string[]) =>
+      (JSON.parse(checkCommand(['--format', 'json', '--today', '2025-06-01', '--no-cache', ...args], { cwd: repo.root }).stdout) as Finding[]).filter((f) => f.ruleId === 'ref/suspect').map(short);
+    // The procedure does not wait on the regulation revised with it; what the pull request did not
+    // touch (the flow, the manual section, the record citing the two) is to be reviewed.
+    const untouched = ['content/flows/jmi-lc-13-01.mdx:16:12 ref/suspect', 'content/flows/jmi-lc-13-01.mdx:20:15 ref/suspect', 'content/manual/jmi-sc-07.mdx:18:14 ref/suspect', 'content/records/jmi-jl-13-01.mdx:15:12 ref/suspect'];
+    expect(suspects(['--base', 'main'])).toEqual(untouched);
+    repo.git('switch', '-q', 'main');
+    repo.git('-c', 'user.name=周志远', 'merge', '-q', '--no-ff', '-m', '合并 revise-13', 'revise-13');
+    expect(suspects([])).toEqual(untouched);
   });
 });

@@ -68,3 +68,27 @@ describe('frontmatter data without positions (parseYamlData) and positions on de
     expect(placesOf(file)['title']?.key).toEqual({ start: { line: 2, column: 1 }, end: { line: 2, column: 6 } });
   });
 });
+
+describe('where frontmatter starts and ends (issue 23, defect 9)', () => {
+  it('accepts opening and closing lines with trailing spaces, as the renderer does, so check and site agree', () => {
+    const text = '--- \ntitle: 文件与资料控制\n---  \n\n正文\n';
+    const file = parseFile('content/procedures/x.mdx', Buffer.from(text));
+    expect(file.yamlProblems).toEqual([]);
+    expect(file.data).toEqual({ title: '文件与资料控制' });
+    expect(file.bodyStartLine).toBe(4);
+    expect(splitFrontmatter(text)).toEqual({ yaml: 'title: 文件与资料控制', body: '\n正文\n' });
+  });
+
+  it('places an unclosed quote where it opens, not at the last frontmatter line', () => {
+    const file = parseFile('content/regulations/x.mdx', Buffer.from('---\ntype: regulation\nnumber: JMI/ZD/13-01\ntitle: "文件管理办法\nversion: A/0\nstatus: effective\n---\n'));
+    expect(file.yamlProblems.map((p) => [p.span.start, p.message])).toEqual([
+      [{ line: 4, column: 8 }, '这里的 " 引号没有配对：从这里起到 frontmatter 结束都被当成了一个值。请在值的末尾补上 "，或删去这个引号'],
+    ]);
+  });
+
+  it('reports one problem for a Tab, not the cascade of errors after it', () => {
+    const text = '---\nrevisions:\n\t- version: A/0\n    date: 2024-01-01\n    summary: x\n    author: y\nversion: A/0\n---\n';
+    const file = parseFile('content/records/x.mdx', Buffer.from(text));
+    expect(file.yamlProblems.map((p) => [p.span.start, p.message])).toEqual([[{ line: 3, column: 1 }, 'YAML 不能用 Tab 缩进，请改用空格（Tabs are not allowed as indentation）']]);
+  });
+});

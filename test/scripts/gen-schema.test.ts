@@ -21,6 +21,12 @@ describe('npm run schema', () => {
     expect(outOfDate()).toEqual([]);
   });
 
+  it('writes the number of rules in the registry into the guide index (it once said 39 while there were 40)', () => {
+    const index = readFileSync('docs/README.md', 'utf8');
+    expect(index).toContain(`| ${rules.length} 条检查规则；`);
+    expect(index.match(/\d+ 条检查规则/g)).toEqual([`${rules.length} 条检查规则`]);
+  });
+
   it('gives a JSON Schema that accepts every document of the valid base set', () => {
     expect(baseDocuments).toHaveLength(documentTypes.length);
     for (const path of baseDocuments) {
@@ -39,7 +45,7 @@ describe('npm run schema', () => {
   it('keeps the Chinese titles and descriptions for editors', () => {
     const schema = JSON.stringify(frontmatterSchema());
     expect(schema).toContain('"title":"修订记录"');
-    expect(schema).toContain('保存期限，如 3年、6个月、长期、永久');
+    expect(schema).toContain('保存期限，按 organization.yaml 中 retention.forms 的写法');
   });
 
   it('lists every field of every type in the field table', () => {
@@ -48,7 +54,7 @@ describe('npm run schema', () => {
       for (const key of Object.keys(documentSchemas[type].shape)) expect(table).toContain(`| \`${key}\` |`);
       expect(table).toContain(`（type: ${type}）`);
     }
-    expect(table).toContain('| `retention` | 保存期限，如 3年、6个月、长期、永久 |');
+    expect(table).toContain('| `retention` | 保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年 |');
   });
 
   it('lists every rule with its severity in the rule list', () => {

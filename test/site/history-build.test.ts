@@ -62,7 +62,7 @@ describe('a site built from a shallow clone', () => {
     const row = /<tr class="overdue" data-number="JMI\/CX\/13">([^]*?)<\/tr>/.exec(register)?.[1];
     expect(row).toBeDefined();
     expect(row).toContain('⚠ 评审逾期');
-    expect(row).toMatch(/待复核：<a href="\/regulations\/jmi-zd-13-01\/">JMI\/ZD\/13-01<\/a> 已换版为 A\/1（2025-0[23]-\d\d）/);
+    expect(row).toMatch(/待复核：<a href="\/regulations\/jmi-zd-13-01\/">JMI\/ZD\/13-01<\/a> 已换版为 A\/1（2025-02-20 修订，2025-03-01 生效）/);
     expect(register).toMatch(/<strong>\d+<\/strong>份评审逾期/);
     expect(register).not.toMatch(/<li class="bad"><strong>0<\/strong>/);
     const csv = readFileSync(join(out, 'register/register.csv'), 'utf8');

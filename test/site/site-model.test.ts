@@ -37,7 +37,7 @@ describe('site model of the example', () => {
     const flow = model.byNumber.get('JMI/LC/13-01')!;
     expect(flow.flow!.map((r) => r.label)).toEqual(['流程名称', '流程编号', '业务主管部门', '所属岗位', '协作部门', '业务功能', '适用范围', '工作准则', '输入资源', '输出资源', '考核点', '流程接口']);
     const inputs = flow.flow!.find((r) => r.label === '输入资源')!;
-    expect(inputs.kind === 'list' && inputs.items[0]).toEqual([{ number: 'JMI/JL/13-01', title: '文件编制（修订）申请表', href: '/records/jmi-jl-13-01/', type: 'record', status: 'effective' }, ' 文件编制（修订）申请表']);
+    expect(inputs.kind === 'list' && inputs.items[0]).toEqual([{ number: 'JMI/JL/13-01', title: '文件编制（修订）申请表', href: '/records/jmi-jl-13-01/', type: 'record', status: 'effective' }]);
     expect(flow.mermaid).toHaveLength(1);
   });
 
@@ -55,5 +55,10 @@ describe('richText', () => {
   it('turns [[编号]] into a link and keeps unknown numbers as written', () => {
     const link = { number: 'A/1', title: 't', href: '/x/', type: 'record' as const, status: 'effective' as const };
     expect(richText('见 [[A/1]] 与 [[B/2]]。', (n) => (n === 'A/1' ? link : undefined))).toEqual(['见 ', link, ' 与 ', '[[B/2]]', '。']);
+  });
+
+  it('keeps the label of [[编号|显示文字]], shown instead of 编号《标题》 as in the body', () => {
+    const link = { number: 'A/1', title: 't', href: '/x/', type: 'record' as const, status: 'effective' as const };
+    expect(richText('[[A/1|申请表]]', () => link)).toEqual([{ ...link, label: '申请表' }]);
   });
 });

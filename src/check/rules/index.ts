@@ -20,9 +20,11 @@ import orgInvalidPattern from './org-invalid-pattern.ts';
 import orgMissing from './org-missing.ts';
 import orgUnknownDepartment from './org-unknown-department.ts';
 import recordOwnSerialColumn from './record-own-serial-column.ts';
+import recordRetention from './record-retention.ts';
 import recordUnused from './record-unused.ts';
 import refObsoleteTarget from './ref-obsolete-target.ts';
 import refSuspect from './ref-suspect.ts';
+import refTitleRepeated from './ref-title-repeated.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnknownTarget from './ref-unknown-target.ts';
 import refWrongType from './ref-wrong-type.ts';
@@ -63,9 +65,11 @@ export const rules: readonly Rule[] = [
   orgMissing,
   orgUnknownDepartment,
   recordOwnSerialColumn,
+  recordRetention,
   recordUnused,
   refObsoleteTarget,
   refSuspect,
+  refTitleRepeated,
   refUnknownClause,
   refUnknownTarget,
   refWrongType,

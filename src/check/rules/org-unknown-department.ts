@@ -1,4 +1,5 @@
 import { closest } from '../../model/did-you-mean.ts';
+import { resemblingGroup } from '../../model/organization.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
 
 /** org/unknown-department: a department that organization.yaml does not list. */
@@ -9,6 +10,7 @@ export default defineRule({
   run({ set, departments, report }) {
     if (!departments) return;
     const names = departments.names();
+    const groupNames = departments.groups().map((g) => g.name).join('、');
     for (const doc of set.documents) {
       const refs: [string, string][] = [];
       doc.data.owners?.forEach((d, i) => refs.push([d, `owners.${i}`]));
@@ -17,7 +19,17 @@ export default defineRule({
       for (const [ref, path] of refs) {
         if (departments.resolve(ref)) continue;
         const suggestion = closest(ref, names, 1);
-        report(doc.path, placeOf(doc, path), `未知部门 "${ref}"${suggestion ? `，是否要写 "${suggestion}"？` : '：请写 organization.yaml 中的部门编号、简称或全称，或先在那里添加该部门'}`);
+        const group = suggestion ? undefined : resemblingGroup(ref, departments);
+        const members = group ? `${group.members.slice(0, 2).map((m) => m.shortName).join('、')}${group.members.length > 2 ? ` 等 ${group.members.length} 个部门` : ''}` : '';
+        report(
+          doc.path,
+          placeOf(doc, path),
+          suggestion
+            ? `未知部门 "${ref}"，是否要写 "${suggestion}"？`
+            : group
+              ? `未知部门 "${ref}"：要指一组部门时写部门组的名称。organization.yaml 的 groups 中有部门组 "${group.name}"（包括 ${members}），是否要写 "${group.name}"？`
+              : `未知部门 "${ref}"：请写 organization.yaml 中的部门编号、简称或全称${groupNames ? `，或部门组（${groupNames}）` : ''}，或先在那里添加该部门`,
+        );
       }
     }
   },

@@ -10,8 +10,8 @@ export const flowSchema = z.strictObject({
   function: z.string().min(1).meta({ title: '业务功能', description: '业务功能，一句话' }),
   scope: z.string().min(1).meta({ title: '适用范围', description: '适用范围' }),
   regulations: z.array(documentNumber).optional().meta({ title: '工作准则', description: '工作准则：依据的制度编号' }),
-  inputs: z.array(z.string().min(1)).optional().meta({ title: '输入资源', description: '输入资源；引用质量记录写 [[编号]]，如 [[JMI/JL/03-01]] 风险与机遇评估表' }),
-  outputs: z.array(z.string().min(1)).optional().meta({ title: '输出资源', description: '输出资源；引用质量记录写 [[编号]]' }),
+  inputs: z.array(z.string().min(1)).optional().meta({ title: '输入资源', description: '输入资源；引用质量记录写 "[[编号]]"，如 "[[JMI/JL/03-01]]"，显示为 JMI/JL/03-01《风险与机遇评估表》，不必再写名称' }),
+  outputs: z.array(z.string().min(1)).optional().meta({ title: '输出资源', description: '输出资源；引用质量记录写 "[[编号]]"（显示为 编号《名称》）' }),
   assessmentPoints: z.array(z.string().min(1)).optional().meta({ title: '考核点', description: '考核点，如 流转时间' }),
   interfaces: z.array(documentNumber).optional().meta({ title: '流程接口', description: '与本流程衔接的其他流程编号；无则不写' }),
 });

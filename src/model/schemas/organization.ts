@@ -42,6 +42,17 @@ export const versionSchemeSchema = z.strictObject({
 
 const cycleByType = z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, z.int().positive().optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<z.ZodInt>>);
 
+/** The retention forms allowed when organization.yaml declares none: 3年、6个月、长期、永久. */
+export const defaultRetentionForms = ['N年', 'N个月', '长期', '永久'] as const;
+
+/** 质量记录保存期限的写法：每种写法中的 N 代表任一正整数，如 毕业后N年 允许 毕业后5年。 */
+export const retentionSchema = z.strictObject({
+  forms: z
+    .array(z.string().min(1).regex(/^[^\s]+$/, '写法中不能有空格'))
+    .min(1)
+    .meta({ description: '允许的保存期限写法，N 代表任一正整数，如 N年、N个月、长期、永久、毕业后N年、离校后N年' }),
+});
+
 export const organizationSchema = z.strictObject({
   institution: z.strictObject({
     name: z.string().min(1).meta({ description: '学校名称，印在页眉' }),
@@ -55,6 +66,7 @@ export const organizationSchema = z.strictObject({
     default: z.int().positive().meta({ description: '默认定期评审周期（月）' }),
     byType: cycleByType.optional(),
   }),
+  retention: retentionSchema.optional().meta({ description: '质量记录保存期限（retention）允许的写法；不写则为 N年、N个月、长期、永久' }),
 });
 export type Organization = z.output<typeof organizationSchema>;
 

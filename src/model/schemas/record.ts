@@ -28,10 +28,11 @@ export const recordSchema = z.strictObject({
   number: documentNumber.meta({ title: '记录编号', description: '记录编号（质量记录表单的编号），格式见 organization.yaml 的 numbering，如 JMI/JL/13-01' }),
   procedure: documentNumber.meta({ title: '所属程序', description: '产生本记录的程序文件编号' }),
   keeper: departmentRef.meta({ title: '保管部门', description: '记录的保管部门' }),
+  // The allowed forms are the school's (organization.yaml retention.forms): checked by record/retention.
   retention: z
     .string()
-    .regex(/^(\d+(年|个月)|永久|长期)$/, '保存期限写成 3年、6个月、长期 或 永久')
-    .meta({ title: '保存期限', description: '保存期限，如 3年、6个月、长期、永久' }),
+    .min(1)
+    .meta({ title: '保存期限', description: '保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年' }),
   fields: z.array(formFieldSchema).min(1).meta({ title: '表单字段', description: '表单字段，按填写顺序' }),
 });
 export type RecordTemplate = z.output<typeof recordSchema>;
