@@ -10,7 +10,7 @@ import { formatGithub } from '../diagnostics/format-github.ts';
 import { formatJson } from '../diagnostics/format-json.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { coverageOf } from '../model/coverage.ts';
-import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
@@ -103,13 +103,8 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (values.format === 'json') stdout = formatJson(diagnostics);
   else if (values.format === 'github') stdout = formatGithub(diagnostics);
   else {
-    const readSource = (file: string) => {
-      try {
-        return readFileSync(join(root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
+    // Never through a symbolic link: a source line of /etc/passwd would end up in the CI log.
+    const readSource = (file: string) => readSourceFile(root, file);
     stdout = [
       `检查了 ${set.documents.length} 份受控文件`,
       '',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { handOverDocumentSet, loadSite } from './load-site.ts';
@@ -75,7 +75,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     }
   };
   const fail = (diagnostics: Diagnostic[]): BuildSiteResult => {
-    log(formatPretty(diagnostics, { readSource: (file) => readSource(contentRoot, file), color: options.color ?? false }));
+    log(formatPretty(diagnostics, { readSource: (file) => readSourceFile(contentRoot, file), color: options.color ?? false }));
     log(`构建已停止：有错误，未改动 ${relative(process.cwd(), outDir) || outDir}/。请按上面的提示修改后重新运行 npm run build。`);
     return { exitCode: 1, diagnostics, pages: 0, timings };
   };
@@ -225,10 +225,3 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
 }
 
-function readSource(root: string, file: string): string | undefined {
-  try {
-    return readFileSync(join(root, file), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
