@@ -1,6 +1,6 @@
 /** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
@@ -202,6 +202,36 @@ export function readSourceFile(root: string, path: string): string | undefined {
   }
 }
 
+
+/**
+ * The parse cache under `<root>/.cache/shoukong`, when that folder can be made and written to. A
+ * read-only checkout (or a .cache owned by someone else) runs without a cache, with one warning line,
+ * instead of stopping with EACCES: the cache only saves time.
+ */
+export function openParseCache(root: string, version: string): { cache?: ParseCache & { save(): void }; dir?: string; warning?: string } {
+  const dir = join(root, '.cache/shoukong');
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { warning: `注意：无法写入缓存文件夹 .cache/shoukong（${code}），本次不使用缓存，检查结果不受影响` };
+  }
+  const cache = shardedParseCache(dir, version);
+  return {
+    dir,
+    cache: {
+      ...cache,
+      save() {
+        try {
+          cache.save();
+        } catch {
+          // A cache that cannot be written (disk full, permissions changed) is only a slower next run.
+        }
+      },
+    },
+  };
+}
 
 /**
  * A parse cache under `dir/parse-<parser version>/`, its entries spread over at most 256 shard files by

@@ -6,6 +6,7 @@
 import { buildGraph } from '../graph/build-graph.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { buildRegister, type RegisterRow } from '../history/register.ts';
+import { isCalendarDate } from '../model/calendar-date.ts';
 import type { DocumentType } from '../model/document-types.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,10 +44,10 @@ export function historyRoot(): string {
   return process.env.SHOUKONG_CONTENT_ROOT || process.cwd();
 }
 
-/** The build date: SHOUKONG_TODAY (YYYY-MM-DD, for reproducible builds and tests) or today in UTC. */
+/** The build date: SHOUKONG_TODAY (YYYY-MM-DD, for reproducible builds and tests) or today in UTC; build.ts refuses an invalid one. */
 export function buildToday(): string {
   const fixed = process.env.SHOUKONG_TODAY;
-  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
+  return fixed && isCalendarDate(fixed) ? fixed : new Date().toISOString().slice(0, 10);
 }
 
 /** Reads (once per root and process) the history data of the site. */
