@@ -228,11 +228,18 @@ function tooDeepMessage(what: string): string {
 
 /** The offset of the first line holding more than maxNesting list or quote markers in a row, if any. */
 function deepMarkerLine(body: string): number | undefined {
-  const marker = /[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/y;
+  // `>` needs no space after it to open a quote; list markers do.
+  const marker = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/y;
   let lineStart = 0;
   while (lineStart <= body.length) {
     const lineEnd = body.indexOf('\n', lineStart);
     const end = lineEnd === -1 ? body.length : lineEnd;
+    // Each marker takes at least one character: shorter lines cannot hold too many (most lines, cheaply).
+    if (end - lineStart <= maxNesting) {
+      if (lineEnd === -1) return undefined;
+      lineStart = lineEnd + 1;
+      continue;
+    }
     marker.lastIndex = lineStart;
     let count = 0;
     while (marker.lastIndex < end && marker.test(body)) {
@@ -246,11 +253,17 @@ function deepMarkerLine(body: string): number | undefined {
 
 /** The first node nested deeper than maxNesting, found without recursion (recursion is what overflows). */
 function deepestNode(tree: UnistNode): UnistNode | undefined {
-  const stack: [UnistNode, number][] = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  const nodes: UnistNode[] = [tree];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > maxNesting) return node;
-    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+    if (!node.children) continue;
+    for (const child of node.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
   return undefined;
 }

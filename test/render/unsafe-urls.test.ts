@@ -68,6 +68,8 @@ describe('renderBody', () => {
     expect(render(`${'<sup>'.repeat(150)}x${'</sup>'.repeat(150)}\n`)).toBe(notice);
     const { facts } = readBody(`${'> '.repeat(60)}x\n`, { line: 1, column: 1 });
     expect(facts.tooDeep).toBeUndefined();
+    // Quote markers need no space between them; the check refuses the line before parsing it.
+    expect(readBody(`正文\n${'>'.repeat(5000)}x\n`, { line: 5, column: 1 }).facts.tooDeep?.span.start).toEqual({ line: 6, column: 101 });
   });
 });
 
