@@ -96,6 +96,14 @@ export function hostileSet({ buildable = false } = {}): HostileSet {
     '',
     '[脚本]: javascript:alert(12)',
     '',
+    '```mermaid',
+    'flowchart TD',
+    '  A["<img src=x onerror=alert(20)>"] --> B["<script>alert(21)</script>"]',
+    '  B --> C["<a href=javascript:top.alert`22`>点</a>"]',
+    '  click A "javascript:alert(23)"',
+    '  click C href "javascript:alert(24)"',
+    '```',
+    '',
   ];
   write(links, regulation('JMI/ZD/13-20', '恶意链接', linkLines.join('\n')));
   /** The body starts on line 18: the finding must point at the first character of `needle` there. */
