@@ -2,8 +2,10 @@
  * Impossible dates are refused by every command that takes one, with one Chinese line and exit 2;
  * `new` writes nothing its own check rejects; `check` runs without a cache it cannot create.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newCommand } from '../../src/authoring/new-command.ts';
 import { auditCommand } from '../../src/cli/audit-command.ts';
@@ -58,6 +60,18 @@ describe('calendar dates', () => {
     expect(result.stderr).toContain('✖ 新文件没有通过检查，没有写入任何文件');
     expect(result.stderr).toContain('syntax/too-large');
     expect(existsSync(join(root, 'content/procedures'))).toBe(false);
+  });
+
+  it('build --today 2025-02-30 and SHOUKONG_TODAY=2025-13-45 stop before building, with one line', () => {
+    const script = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
+    const root = set();
+    const out = join(root, 'dist');
+    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [script, '--root', root, '--out', out, '--no-pdf', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const option = run(['--today', '2025-02-30']);
+    expect([option.status, option.stderr]).toEqual([2, '--today 的值 "2025-02-30" 不是有效的日期：2025 年 2 月没有 30 日（这个月有 28 天）\n']);
+    const variable = run([], { SHOUKONG_TODAY: '2025-13-45' });
+    expect([variable.status, variable.stderr]).toEqual([2, 'SHOUKONG_TODAY 的值 "2025-13-45" 不是有效的日期：没有 13 月\n']);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a frontmatter date that does not exist is a schema/type finding at the value', () => {
