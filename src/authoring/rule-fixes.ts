@@ -39,7 +39,7 @@ export const ruleFixes: Record<string, string> = {
   'syntax/no-frontmatter': '文件第一行写 `---`，接着写字段，再用一行 `---` 结束；最简单的办法是用 `npm run new` 新建。',
   'syntax/symlink': '`git rm <链接>` 删除符号链接；需要其中的内容，就把文件本身复制到 content/ 中再提交。',
   'syntax/too-deep': '把层层嵌套的列表或引用展平（正常文件不超过 10 层），复杂的结构改用表格或分节标题。',
-  'syntax/too-large': '把很长的一行按段落分开（段落之间空一行）；超过 2 MB 的文件拆成几份，或把数据、附件移出 content/。',
+  'syntax/too-large': '把很长的一行按段落分开（段落之间空一行）；超过 8 MB 的文件拆成几份，或把数据、附件移出 content/。',
   'syntax/yaml': '按消息改正 YAML：值中含“: ”时给整个值加引号，缩进用空格，列表项对齐。',
   'version/effective-before-revision': '把 `effectiveDate` 改为不早于当前版本修订记录日期的日期。',
   'version/invalid': '按 organization.yaml 的版本方案写版本，如 A/0、A/1、B/0。',

@@ -175,7 +175,7 @@ export function hostileSet({ buildable = false } = {}): HostileSet {
   if (!buildable) {
     write('content/regulations/jmi-zd-13-27.mdx', regulation('JMI/ZD/13-27', '一行过长', `${'长'.repeat(30_000)}\n`));
     expect('一行过长', 'content/regulations/jmi-zd-13-27.mdx', 18, 20_001, 'syntax/too-large');
-    write('content/regulations/jmi-zd-13-28.mdx', regulation('JMI/ZD/13-28', '文件过大', `${'正文。\n'.repeat(300_000)}`));
+    write('content/regulations/jmi-zd-13-28.mdx', regulation('JMI/ZD/13-28', '文件过大', `${'正文。\n'.repeat(1_100_000)}`));
     expect('文件过大', 'content/regulations/jmi-zd-13-28.mdx', 1, 1, 'syntax/too-large');
     write('content/regulations/jmi-zd-13-29.mdx', regulation('JMI/ZD/13-29', '语法错误', '第一条 引用写成 `[[JMI/XX/99]]`。\n\n第二条 成绩 <60 分。\n'));
     expect('语法错误', 'content/regulations/jmi-zd-13-29.mdx', 20, 9, 'syntax/mdx');
