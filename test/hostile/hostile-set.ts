@@ -162,6 +162,7 @@ export function hostileSet({ buildable = false } = {}): HostileSet {
     ['jmi-zd-13-23', `${'- '.repeat(1000)}深`, 18, 201],
     ['jmi-zd-13-24', `${'> '.repeat(5000)}深`, 18, 201],
     ['jmi-zd-13-25', `${'<sup>'.repeat(150)}深${'</sup>'.repeat(150)}`, 18, 1 + 99 * 5], // the 100th tag: the first node more than 100 deep
+    ['jmi-zd-13-31', `${'*'.repeat(9000)}深${'*'.repeat(9000)}`, 18, 501], // took 16 s to parse before it was refused
   ] as const;
   for (const [slug, body, line, column] of nesting) {
     const path = `content/regulations/${slug}.mdx`;

@@ -70,6 +70,11 @@ describe('renderBody', () => {
     expect(facts.tooDeep).toBeUndefined();
     // Quote markers need no space between them; the check refuses the line before parsing it.
     expect(readBody(`正文\n${'>'.repeat(5000)}x\n`, { line: 5, column: 1 }).facts.tooDeep?.span.start).toEqual({ line: 6, column: 101 });
+    // So are long runs of emphasis or bracket characters, which the parser pairs up in quadratic time.
+    expect(readBody(`甲${'*'.repeat(9000)}x${'*'.repeat(9000)}\n`, { line: 1, column: 1 }).facts.tooDeep?.span.start).toEqual({ line: 1, column: 502 });
+    expect(render(`${'['.repeat(5000)}x\n`)).toBe(notice);
+    // Fill-in blanks are no such run.
+    expect(readBody(`签字：${'_'.repeat(300)} 日期：${'_'.repeat(300)}\n`, { line: 1, column: 1 }).facts.tooDeep).toBeUndefined();
   });
 });
 
