@@ -90,7 +90,7 @@ export function parseMdx(body: string): Root {
  * renderer uses, so that a body the check refused cannot overflow the stack later either.
  */
 export function parseMdxWithinLimits(body: string): Root | undefined {
-  if (deepMarkerLine(body) !== undefined || delimiterRun(body) !== undefined) return undefined;
+  if (refusedBeforeParsing(body)) return undefined;
   const tree = parseMdx(body);
   return nestedTooDeep(tree) ? undefined : tree;
 }
@@ -123,22 +123,10 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
   const spanOf = (node: UnistNode): Span =>
     node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
 
-  // Lines of nested list or quote markers are refused before parsing: the parser needs seconds for a few thousand.
-  const deepLine = deepMarkerLine(body);
-  if (deepLine !== undefined) {
-    const at = bodyPoints(body, origin)(deepLine);
-    facts.tooDeep = { message: tooDeepMessage('一行中的列表或引用标记（-、*、+、>、1.）'), span: { start: at, end: at } };
-    scanRefsInText(body, origin, facts.refs);
-    return { facts };
-  }
-  const run = delimiterRun(body);
-  if (run !== undefined) {
-    const at = bodyPoints(body, origin)(run);
-    const mark = body[run]!;
-    facts.tooDeep = {
-      message: `正文中有连续 ${maxDelimiterRun} 个以上的 “${mark}”，它们会被当作层层嵌套的强调或链接标记，无法检查和发布：请删掉多余的 “${mark}”（填写用的横线用几十个就够了）`,
-      span: { start: at, end: at },
-    };
+  const refused = refusedBeforeParsing(body);
+  if (refused) {
+    const at = bodyPoints(body, origin)(refused.offset);
+    facts.tooDeep = { message: refused.message, span: { start: at, end: at } };
     scanRefsInText(body, origin, facts.refs);
     return { facts };
   }
@@ -231,6 +219,23 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
   };
   visit(tree);
   return { facts, tree: tree as unknown as Root };
+}
+
+/**
+ * What makes a body too deep to parse at all, found in linear time: the parser needs seconds to
+ * minutes for these (time grows with the square of their size), before the depth walk could refuse
+ * the tree. Undefined when the body may be parsed.
+ */
+function refusedBeforeParsing(body: string): { offset: number; message: string } | undefined {
+  const deepLine = deepMarkerLine(body);
+  if (deepLine !== undefined) return { offset: deepLine, message: tooDeepMessage('一行中的列表或引用标记（-、*、+、>、1.）') };
+  const run = delimiterRun(body);
+  if (run === undefined) return undefined;
+  const mark = body[run]!;
+  return {
+    offset: run,
+    message: `正文中有连续 ${maxDelimiterRun} 个以上的 “${mark}”，它们会被当作层层嵌套的强调或链接标记，无法检查和发布：请删掉多余的 “${mark}”（填写用的横线用几十个就够了）`,
+  };
 }
 
 function tooDeepMessage(what: string): string {
