@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { buildSite } from '../src/site/build-site.ts';
 import { BasePathError, basePathOption } from '../src/site/base-path.ts';
+import { dateOptionError } from '../src/model/calendar-date.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,13 @@ try {
   if (!(error instanceof BasePathError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
+}
+for (const [name, value] of [['--today', values.today], ['SHOUKONG_TODAY', process.env.SHOUKONG_TODAY]] as const) {
+  const bad = value ? dateOptionError(name, value) : undefined;
+  if (bad) {
+    process.stderr.write(`${bad}\n`);
+    process.exit(2);
+  }
 }
 if (base !== '/') process.stderr.write(`发布路径：${base}（网站中的链接都以 ${base} 开头）\n`);
 const result = await buildSite({

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import { rules } from '../src/check/rules/index.ts';
 import { formatPretty } from '../src/diagnostics/format-pretty.ts';
+import { readSourceFile } from '../src/model/load.ts';
 import { ruleFixes } from '../src/authoring/rule-fixes.ts';
 import { buildCaseSet, checkSet, fixturesDir, removeSet } from '../test/helpers/fixture-set.ts';
 
@@ -46,13 +47,7 @@ function firstFinding(ruleId: string): { caseName: string; text: string } | unde
     try {
       const findings = checkSet(root, git).filter((d) => d.ruleId === ruleId);
       if (findings.length <= (best?.count ?? 0)) continue;
-      const readSource = (file: string) => {
-        try {
-          return readFileSync(join(root, file), 'utf8');
-        } catch {
-          return undefined;
-        }
-      };
+      const readSource = (file: string) => readSourceFile(root, file);
       // At most two findings; a binary file's source line holds control bytes: show them as � so the guide stays text.
       const text = formatPretty(findings.slice(0, 2), { readSource, color: false }).replace(/[\u0000-\u0008\u000b-\u001f]/g, '\ufffd');
       best = { caseName, text, count: findings.length };

@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.ts';
-import { countBySeverity } from '../diagnostics/diagnostic.ts';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
+import { dateOptionError } from '../model/calendar-date.ts';
 import { documentTypes, typeLabels, type DocumentType } from '../model/document-types.ts';
-import { loadDocumentSet, shardedParseCache, type ParseCache } from '../model/load.ts';
+import { loadDocument, loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet, type ParseCache } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
@@ -74,7 +75,8 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
     return usageError((error as Error).message);
   }
   if (values.help) return { exitCode: 0, stdout: `${newUsage}\n`, stderr: '' };
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usageError(`--today 应写成 YYYY-MM-DD，收到 "${values.today}"`);
+  const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
+  if (badToday) return usageError(badToday);
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
   // The same parse cache as npm run check, so unchanged files are not parsed again (here and in the check after writing).
   const cache = shardedParseCache(join(root, '.cache/shoukong'), parserVersion());
@@ -128,6 +130,12 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
     });
     if (/^n/i.test(ok)) return cancelled();
   }
+  // What is written must pass its own check: errors in the new file (a bad date, a template gap) stop it here, before any write.
+  const refused = errorsOfPlannedFile(set, plan, today);
+  if (refused.length > 0) {
+    const readSource = (file: string) => (file === plan.created.path ? plan.created.text : readSourceFile(root, file));
+    return { exitCode: 1, stdout: '', stderr: `✖ 新文件没有通过检查，没有写入任何文件：\n${formatPretty(refused, { readSource, color: env.color ?? false })}\n` };
+  }
   try {
     writePlan(root, plan);
   } catch (error) {
@@ -136,6 +144,16 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   const stdout = report(root, plan, type!, today, env.color ?? false, cache);
   cache.save();
   return { exitCode: 0, stdout, stderr: '' };
+}
+
+/** The errors the check finds in the new file, with the plan applied to the set in memory. */
+function errorsOfPlannedFile(set: DocumentSet, plan: NewDocumentPlan, today: string): Diagnostic[] {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const documents = set.documents.filter((d) => d.path !== plan.parent?.path);
+  documents.push(loadDocument(plan.created.path, encode(plan.created.text)));
+  if (plan.parent) documents.push(loadDocument(plan.parent.path, encode(plan.parent.text)));
+  documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return runCheck({ ...set, documents }, { today }).filter((d) => d.file === plan.created.path && d.severity === 'error');
 }
 
 function describePlan(plan: NewDocumentPlan, type: DocumentType): string {

@@ -6,7 +6,7 @@ import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { gitRunner, listTree, readBlobs, type GitRunner } from '../history/git.ts';
-import { contentDir, loadDocumentSet, shardedParseCache } from '../model/load.ts';
+import { contentDir, loadDocumentSet, readSourceFile, shardedParseCache } from '../model/load.ts';
 import { parseFile } from '../model/parse-file.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import type { CommandResult } from './new-command.ts';
@@ -40,13 +40,7 @@ export function preCommitCheck(repoRoot: string, options: PreCommitOptions = {})
     cache.save();
     const shown = explainUnstaged(git, repoRoot, [...inStaged, ...caused]);
     const { errors } = countBySeverity(shown);
-    const readSource = (file: string) => {
-      try {
-        return readFileSync(join(indexRoot, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
+    const readSource = (file: string) => readSourceFile(indexRoot, file);
     const head = `受控文件提交前检查：暂存了 ${staged.length} 个文件`;
     if (shown.length === 0) return { exitCode: 0, stdout: `${head}，✔ 没有发现问题\n`, stderr: '' };
     const report = `${head}\n\n${formatPretty(shown, { readSource, color: options.color ?? false })}\n`;

@@ -8,6 +8,7 @@ import { readRepositoryHistory } from '../history/document-history.ts';
 import { inForceAt } from '../history/point-in-time.ts';
 import { buildToday, inForceToday } from '../history/in-force-today.ts';
 import { buildRegister, registerCsv } from '../history/register.ts';
+import { dateOptionError } from '../model/calendar-date.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
 import type { CommandResult } from './check-command.ts';
@@ -42,7 +43,8 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
   if (values.help) return { exitCode: 0, stdout: `${auditUsage}\n`, stderr: '' };
   if (!values.at === !values.register) return { exitCode: 2, stdout: '', stderr: `请给出 --at 日期 或 --register 之一\n${auditUsage}\n` };
   for (const [name, value] of [['--at', values.at], ['--today', values.today]] as const) {
-    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { exitCode: 2, stdout: '', stderr: `${name} 应写成 YYYY-MM-DD，收到 "${value}"\n` };
+    const bad = value === undefined ? undefined : dateOptionError(name, value);
+    if (bad) return { exitCode: 2, stdout: '', stderr: `${bad}\n` };
   }
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
   const history = readRepositoryHistory(root);

@@ -9,8 +9,9 @@ import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { formatGithub } from '../diagnostics/format-github.ts';
 import { formatJson } from '../diagnostics/format-json.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
+import { dateOptionError } from '../model/calendar-date.ts';
 import { coverageOf } from '../model/coverage.ts';
-import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, openParseCache, readSourceFile, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
@@ -61,14 +62,15 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (!['pretty', 'json', 'github'].includes(values.format)) {
     return { exitCode: 2, stdout: '', stderr: `未知的输出格式 "${values.format}"，应为 pretty、json 或 github\n` };
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-    return { exitCode: 2, stdout: '', stderr: `--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n` };
-  }
+  const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
+  if (badToday) return { exitCode: 2, stdout: '', stderr: `${badToday}\n` };
   if (values.summary !== undefined && values.base === undefined) {
     return { exitCode: 2, stdout: '', stderr: '--summary 需要与 --base 一起使用\n' };
   }
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
-  const cache = values['no-cache'] ? undefined : shardedParseCache(join(root, '.cache/shoukong'), parserVersion());
+  const opened = values['no-cache'] ? {} : openParseCache(root, parserVersion());
+  const cache = opened.cache;
+  const warnings = opened.warning ? `${opened.warning}\n` : '';
   const set = loadDocumentSet(root, cache ? { cache } : {});
   const git = gitRunner(root);
   const history = values['no-history'] ? undefined : historyAtTopLevel(root, git);
@@ -85,7 +87,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
     ? undefined
     : flowchartSyntaxErrors(
         set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code)),
-        cache ? join(root, '.cache/shoukong/mermaid-parse') : undefined,
+        opened.dir ? join(opened.dir, 'mermaid-parse') : undefined,
       );
   const diagnostics = runCheck(set, {
     ...(values.today ? { today: values.today } : {}),
@@ -103,13 +105,8 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (values.format === 'json') stdout = formatJson(diagnostics);
   else if (values.format === 'github') stdout = formatGithub(diagnostics);
   else {
-    const readSource = (file: string) => {
-      try {
-        return readFileSync(join(root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
+    // Never through a symbolic link: a source line of /etc/passwd would end up in the CI log.
+    const readSource = (file: string) => readSourceFile(root, file);
     stdout = [
       `检查了 ${set.documents.length} 份受控文件`,
       '',
@@ -120,7 +117,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
       .filter((s, i) => s !== '' || i === 1)
       .join('\n');
   }
-  return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: '' };
+  return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: warnings };
 }
 
 /** History is read only when the document set is the top of its own Git work tree (not a fixture inside another repository). */

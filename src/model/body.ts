@@ -30,14 +30,51 @@ export interface JsxUse {
   attributes: { name: string; span: Span; expression: boolean }[];
 }
 
+/** A link or image address in the body, with the span of the address itself (for mdx/unsafe-url). */
+export interface UrlUse {
+  kind: 'link' | 'image';
+  /** The address as the parser decoded it (entities and escapes resolved), which is what a browser gets. */
+  url: string;
+  span: Span;
+}
+
 export interface BodyFacts {
   syntaxError?: { message: string; span: Span };
+  /** Set when the body nests deeper than maxNesting; nothing else is read from the tree then. */
+  tooDeep?: { message: string; span: Span };
   refs: InlineRef[];
   mermaid: MermaidBlock[];
   jsx: JsxUse[];
   esm: Span[];
   expressions: Span[];
   headings: { depth: number; text: string; span: Span }[];
+  urls: UrlUse[];
+}
+
+/**
+ * How deep the syntax tree of a body may nest (列表、引用、强调等层层嵌套). A real document nests a
+ * few levels (a list in a list in a note is about 10 nodes deep); the parser's and the renderer's
+ * recursion overflow the stack at a few thousand, and parsing slows down quadratically long before.
+ */
+export const maxNesting = 100;
+
+/** Elements whose attributes carry an address (href="…", src="…"), checked like Markdown links. */
+const urlAttributes = new Map<string, 'link' | 'image'>([
+  ['href', 'link'],
+  ['src', 'image'],
+  ['srcset', 'image'],
+  ['poster', 'image'],
+  ['action', 'link'],
+  ['formaction', 'link'],
+  ['xlink:href', 'link'],
+  ['cite', 'link'],
+  ['data', 'link'],
+  ['background', 'image'],
+]);
+
+/** A fresh, empty set of facts. */
+export function emptyBodyFacts(): BodyFacts {
+  return { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], urls: [] };
 }
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
@@ -48,6 +85,21 @@ const syntax = { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown
 /** Parses an MDX body into its syntax tree, never compiling or running it; throws on a syntax error. */
 export function parseMdx(body: string): Root {
   return fromMarkdown(body, syntax);
+}
+
+/**
+ * Parses a body as parseMdx does, unless it nests deeper than maxNesting (then undefined): what the
+ * renderer uses, so that a body the check refused cannot overflow the stack later either.
+ */
+export function parseMdxWithinLimits(body: string): Root | undefined {
+  if (refusedBeforeParsing(body)) return undefined;
+  const tree = parseMdx(body);
+  return nestedTooDeep(tree) ? undefined : tree;
+}
+
+/** Whether a syntax tree nests deeper than maxNesting. */
+export function nestedTooDeep(tree: Root): boolean {
+  return deepestNode(tree as unknown as UnistNode) !== undefined;
 }
 
 interface UnistPoint {
@@ -68,10 +120,18 @@ interface UnistNode {
  * Also gives the syntax tree (none after a syntax error), for a caller that renders the body next.
  */
 export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
-  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
+  const facts = emptyBodyFacts();
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>
     node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
+
+  const refused = refusedBeforeParsing(body);
+  if (refused) {
+    const at = bodyPoints(body, origin)(refused.offset);
+    facts.tooDeep = { message: refused.message, span: { start: at, end: at } };
+    scanRefsInText(body, origin, facts.refs);
+    return { facts };
+  }
 
   let tree: UnistNode;
   try {
@@ -93,6 +153,13 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
   }
 
   const toPoint = bodyPoints(body, origin);
+  const tooDeep = deepestNode(tree);
+  if (tooDeep) {
+    const span = spanOf(tooDeep);
+    facts.tooDeep = { message: tooDeepMessage('正文'), span: { start: span.start, end: span.start } };
+    scanRefsInText(body, origin, facts.refs);
+    return { facts };
+  }
   const visit = (node: UnistNode): void => {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -110,8 +177,18 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
           expression: attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object'),
         }));
         facts.jsx.push({ name: node.name == null ? '<>' : String(node.name), span: spanOf(node), attributes });
+        for (const attribute of (node.attributes as UnistNode[] | undefined) ?? []) {
+          const kind = urlAttributes.get(String(attribute.name).toLowerCase());
+          if (attribute.type !== 'mdxJsxAttribute' || !kind || typeof attribute.value !== 'string') continue;
+          facts.urls.push({ kind, url: attribute.value, span: attributeValueSpan(body, attribute, toPoint) ?? spanOf(attribute) });
+        }
         break;
       }
+      case 'link':
+      case 'image':
+      case 'definition':
+        facts.urls.push({ kind: node.type === 'image' ? 'image' : 'link', url: String(node.url ?? ''), span: destinationSpan(body, node, toPoint) ?? spanOf(node) });
+        break;
       case 'code':
         if (node.lang === 'mermaid' && node.position) {
           const start = shift(node.position.start);
@@ -148,6 +225,150 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
   return { facts, tree: tree as unknown as Root };
 }
 
+/**
+ * What makes a body too deep to parse at all, found in linear time: the parser needs seconds to
+ * minutes for these (time grows with the square of their size), before the depth walk could refuse
+ * the tree. Undefined when the body may be parsed.
+ */
+function refusedBeforeParsing(body: string): { offset: number; message: string } | undefined {
+  const deepLine = deepMarkerLine(body);
+  if (deepLine !== undefined) return { offset: deepLine, message: tooDeepMessage('一行中的列表或引用标记（-、*、+、>、1.）') };
+  const run = delimiterRun(body);
+  if (run === undefined) return undefined;
+  const mark = body[run]!;
+  return {
+    offset: run,
+    message: `正文中有连续 ${maxDelimiterRun} 个以上的 “${mark}”，它们会被当作层层嵌套的强调或链接标记，无法检查和发布：请删掉多余的 “${mark}”（填写用的横线用几十个就够了）`,
+  };
+}
+
+function tooDeepMessage(what: string): string {
+  return `${what}嵌套超过 ${maxNesting} 层，无法检查和发布：请减少列表、引用或强调的嵌套层数（正常文件不超过 10 层）`;
+}
+
+/** The offset of the first line holding more than maxNesting list or quote markers in a row, if any. */
+function deepMarkerLine(body: string): number | undefined {
+  // `>` needs no space after it to open a quote; list markers do.
+  const marker = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/y;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const lineEnd = body.indexOf('\n', lineStart);
+    const end = lineEnd === -1 ? body.length : lineEnd;
+    // Each marker takes at least one character: shorter lines cannot hold too many (most lines, cheaply).
+    if (end - lineStart <= maxNesting) {
+      if (lineEnd === -1) return undefined;
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    marker.lastIndex = lineStart;
+    let count = 0;
+    while (marker.lastIndex < end && marker.test(body)) {
+      if (++count > maxNesting) return marker.lastIndex - 1;
+    }
+    if (lineEnd === -1) return undefined;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The offset of the first character past maxDelimiterRun in a run of identical emphasis,
+ * strikethrough or bracket characters, if any: pairing such runs takes the parser time that grows
+ * with the square of their length, before the depth walk could refuse the result.
+ */
+function delimiterRun(body: string): number | undefined {
+  const match = delimiterRunPattern.exec(body);
+  return match ? match.index + maxDelimiterRun : undefined;
+}
+
+/**
+ * The longest run of one emphasis or bracket character read (连续标记). Fill-in blanks in forms are
+ * runs of `_` a few dozen long and cost nothing alone; two runs of 500 facing each other take the
+ * parser a tenth of a second, two of 10,000 sixteen seconds.
+ */
+export const maxDelimiterRun = 500;
+const delimiterRunPattern = new RegExp(`([*_~\\[])\\1{${maxDelimiterRun}}`);
+
+/** The first node nested deeper than maxNesting, found without recursion (recursion is what overflows). */
+function deepestNode(tree: UnistNode): UnistNode | undefined {
+  const nodes: UnistNode[] = [tree];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > maxNesting) return node;
+    if (!node.children) continue;
+    for (const child of node.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The span of a link's, image's or definition's address in the source: after `](` of `[文字](地址)`
+ * or `]:` of `[标签]: 地址`, up to the closing `>` of `<地址>`, or to whitespace or the unbalanced `)`.
+ * The parser gives only the whole node's span; undefined when the source does not read as expected.
+ */
+function destinationSpan(body: string, node: UnistNode, toPoint: (offset: number) => Point): Span | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  // The label's closing bracket: after the last child of a link, else found by matching brackets.
+  const lastChild = node.children?.at(-1)?.position?.end.offset;
+  let i = node.type === 'link' && lastChild !== undefined ? lastChild : closingBracket(body, body[from] === '!' ? from + 1 : from, to);
+  if (i === undefined || body[i] !== ']') return undefined;
+  const opener = node.type === 'definition' ? ':' : '(';
+  if (body[i + 1] !== opener) return undefined;
+  i += 2;
+  while (i < to && /\s/.test(body[i]!)) i++;
+  let start = i;
+  let end: number;
+  if (body[i] === '<') {
+    start = i + 1;
+    end = body.indexOf('>', start);
+    if (end === -1 || end > to) return undefined;
+  } else {
+    let depth = 0;
+    end = i;
+    while (end < to) {
+      const c = body[end]!;
+      if (c === '\\') end++;
+      else if (/\s/.test(c)) break;
+      else if (c === '(') depth++;
+      else if (c === ')' && depth-- === 0) break;
+      end++;
+    }
+    end = Math.min(end, to);
+  }
+  return { start: toPoint(start), end: toPoint(end) };
+}
+
+/** The offset of the `]` that closes the `[` at `open`, skipping escaped brackets; undefined if none before `to`. */
+function closingBracket(body: string, open: number, to: number): number | undefined {
+  if (body[open] !== '[') return undefined;
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** The span of a JSX attribute's quoted value: after `name="` up to the closing quote. */
+function attributeValueSpan(body: string, attribute: UnistNode, toPoint: (offset: number) => Point): Span | undefined {
+  const from = attribute.position?.start.offset;
+  const to = attribute.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const quote = /=\s*(["'])/.exec(body.slice(from, to));
+  if (!quote) return undefined;
+  const start = from + quote.index + quote[0].length;
+  return { start: toPoint(start), end: toPoint(Math.max(start, to - 1)) };
+}
+
 function plainText(node: UnistNode): string {
   if (typeof node.value === 'string') return node.value;
   return (node.children ?? []).map(plainText).join('');
@@ -162,15 +383,39 @@ function bodyPoints(body: string, origin: Point): (offset: number) => Point {
   };
 }
 
+/**
+ * References found in the text itself, when there is no syntax tree (a syntax error, a body too deep).
+ * Code is blanked out first, as the tree would have it: `[[…]]` written in code shows the syntax, it
+ * refers to nothing.
+ */
 function scanRefsInText(body: string, origin: Point, into: InlineRef[]): void {
   const toPoint = bodyPoints(body, origin);
-  for (const match of body.matchAll(inlineRefPattern)) {
+  for (const match of withoutCode(body).matchAll(inlineRefPattern)) {
     into.push({
       target: match[1]!.trim(),
       ...(match[2] ? { label: match[2].trim() } : {}),
       span: { start: toPoint(match.index), end: toPoint(match.index + match[0].length) },
     });
   }
+}
+
+/** The body with fenced code blocks and inline code replaced by spaces (offsets and line breaks kept). */
+export function withoutCode(body: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  let out = '';
+  let fence: string | undefined;
+  for (const line of body.split(/(?<=\n)/)) {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === undefined && opening) {
+      fence = opening[1]!;
+      out += blank(line);
+    } else if (fence !== undefined) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(line)) fence = undefined;
+      out += blank(line);
+    } else out += line;
+  }
+  // Inline code: a run of backticks up to the next run of the same length (CommonMark's rule).
+  return out.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (code) => blank(code));
 }
 
 /** MDX parse errors in words an author can act on. */

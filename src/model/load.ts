@@ -1,7 +1,7 @@
 /** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
@@ -48,11 +48,21 @@ export interface DataFile<T> {
   encodingProblem?: { message: string; span: Span };
 }
 
+/** A symbolic link under content/ (符号链接): never followed, reported by syntax/symlink. */
+export interface SymlinkEntry {
+  /** Path of the link itself relative to the project root, forward slashes. */
+  path: string;
+  /** What the link points to, as written in it (Git stores this text). */
+  target: string;
+}
+
 export interface DocumentSet {
   root: string;
   organization: DataFile<Organization>;
   frameworks: DataFile<Framework>[];
   documents: ControlledDocument[];
+  /** Symbolic links found under content/; nothing behind them was read. */
+  symlinks: SymlinkEntry[];
 }
 
 export const contentDir = 'content';
@@ -73,16 +83,21 @@ export interface LoadOptions {
   keepBodyTrees?: boolean;
 }
 
+/**
+ * Loads the set under `root`. Symbolic links under content/ are never followed, file or folder: one
+ * from a pull request could publish files from outside the repository, or loop (content/loop -> .).
+ */
 export function loadDocumentSet(root: string, options: LoadOptions = {}): DocumentSet {
+  const { files, symlinks } = walkContent(root);
+  const organizationLinked = !files.includes(organizationPath);
   return {
     root,
-    organization: loadDataFile(root, organizationPath, organizationSchema),
-    frameworks: listFiles(join(root, frameworksDir))
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
-    documents: listFiles(join(root, contentDir))
-      .filter((f) => documentExtensions.test(f))
-      .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options)),
+    organization: organizationLinked ? missingDataFile(organizationPath) : loadDataFile(root, organizationPath, organizationSchema),
+    frameworks: files
+      .filter((f) => f.startsWith(`${frameworksDir}/`) && /\.ya?ml$/.test(f))
+      .map((f) => loadDataFile(root, f, frameworkSchema)),
+    documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
+    symlinks,
   };
 }
 
@@ -106,16 +121,20 @@ export function validateDocument(file: ParsedFile): ControlledDocument {
   const declared = raw && typeof raw === 'object' && (documentTypes as readonly unknown[]).includes(raw.type) ? (raw.type as DocumentType) : undefined;
   const type = declared ?? folderType;
   const base = { path: file.path, file, folder, folderType, type };
-  if (file.encodingProblem || file.missingFrontmatter || file.yamlProblems.length > 0 || !type) {
+  if (file.encodingProblem || file.tooLarge || file.missingFrontmatter || file.yamlProblems.length > 0 || !type) {
     return { ...base, data: {}, schemaIssues: [] };
   }
   const { data, issues } = validateFieldwise<DocumentFields & { type: DocumentType }>(documentSchemas[type], file.data, () => placesOf(file), file.frontmatterSpan);
   return { ...base, data, schemaIssues: issues };
 }
 
+function missingDataFile<T>(path: string): DataFile<T> {
+  return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
+}
+
 function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
   const full = join(root, path);
-  if (!existsSync(full)) return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
+  if (!existsSync(full)) return missingDataFile(path);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
@@ -129,19 +148,90 @@ function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof v
   return { path, ...(data ? { data } : {}), places: parsed.places, yamlProblems: [], schemaIssues: issues };
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
-    .sort();
+/**
+ * The regular files under content/ (paths from the root, sorted) and the symbolic links met on the
+ * way, which are listed but not entered or read. Names starting with a dot are skipped, as before.
+ * Walked by hand: readdir's own recursion follows links to folders.
+ */
+function walkContent(root: string): { files: string[]; symlinks: SymlinkEntry[] } {
+  const files: string[] = [];
+  const symlinks: SymlinkEntry[] = [];
+  const linkOf = (path: string): SymlinkEntry => {
+    let target = '';
+    try {
+      target = readlinkSync(join(root, path));
+    } catch {
+      // Unreadable link: reported without its target.
+    }
+    return { path, target };
+  };
+  let top;
+  try {
+    top = lstatSync(join(root, contentDir));
+  } catch {
+    return { files, symlinks };
+  }
+  if (top.isSymbolicLink()) return { files, symlinks: [linkOf(contentDir)] };
+  const pending = [contentDir];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = `${dir}/${entry.name}`;
+      if (entry.isSymbolicLink()) symlinks.push(linkOf(path));
+      else if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  }
+  files.sort();
+  symlinks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, symlinks };
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
+/** Reads a file of the set for display (a source line under a finding); never through a symbolic link. */
+export function readSourceFile(root: string, path: string): string | undefined {
+  try {
+    let at = root;
+    for (const part of path.split('/')) {
+      at = join(at, part);
+      if (lstatSync(at).isSymbolicLink()) return undefined;
+    }
+    return readFileSync(at, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
+
+/**
+ * The parse cache under `<root>/.cache/shoukong`, when that folder can be made and written to. A
+ * read-only checkout (or a .cache owned by someone else) runs without a cache, with one warning line,
+ * instead of stopping with EACCES: the cache only saves time.
+ */
+export function openParseCache(root: string, version: string): { cache?: ParseCache & { save(): void }; dir?: string; warning?: string } {
+  const dir = join(root, '.cache/shoukong');
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { warning: `注意：无法写入缓存文件夹 .cache/shoukong（${code}），本次不使用缓存，检查结果不受影响` };
+  }
+  const cache = shardedParseCache(dir, version);
+  return {
+    dir,
+    cache: {
+      ...cache,
+      save() {
+        try {
+          cache.save();
+        } catch {
+          // A cache that cannot be written (disk full, permissions changed) is only a slower next run.
+        }
+      },
+    },
+  };
+}
 
 /**
  * A parse cache under `dir/parse-<parser version>/`, its entries spread over at most 256 shard files by

@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import { readBody, type BodyFacts } from './body.ts';
+import { emptyBodyFacts, readBody, type BodyFacts } from './body.ts';
 import { isFenceLine, parseYamlData, parseYamlWithPlaces, type FieldPath, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { lineIndex, type Span } from './position.ts';
 
@@ -13,6 +13,8 @@ export interface ParsedFile {
   hash: string;
   /** Set when the bytes are not UTF-8 text; nothing else is read then. */
   encodingProblem?: { message: string; span: Span };
+  /** Set when the file or one of its lines is longer than the limits; nothing else is read then. */
+  tooLarge?: { message: string; span: Span };
   /** Set when the file has no `---` frontmatter block at the top. */
   missingFrontmatter?: { message: string; span: Span };
   yamlProblems: YamlProblem[];
@@ -28,7 +30,16 @@ export interface ParsedFile {
 const origin = { line: 1, column: 1 };
 /** The frontmatter's YAML starts on line 2, after the opening ---. */
 const yamlOrigin = { line: 2, column: 1 };
-const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] });
+
+/**
+ * The largest content file read (字节), and the longest line (字符). Real documents are tens of
+ * kilobytes with lines of a few thousand characters, and a 5 MB file must still be read whole
+ * (test/check/robustness.test.ts); plain text parses at about 1 MB a second, and a pull request
+ * must not be able to slow every build down by much more than that. A single long line is the
+ * cheap way to make the parser slow, hence its own, tighter limit.
+ */
+export const maxFileBytes = 8_000_000;
+export const maxLineLength = 20_000;
 
 /** sha1 of a file's bytes: the parse cache's key. */
 export function hashOf(bytes: Uint8Array): string {
@@ -51,10 +62,14 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
     data: undefined,
     yaml: '',
     frontmatterSpan: { start: origin, end: origin },
-    body: emptyBody(),
+    body: emptyBodyFacts(),
     bodyStartLine: 1,
   };
 
+  if (bytes.byteLength > maxFileBytes) {
+    const megabytes = (bytes.byteLength / 1_000_000).toFixed(1);
+    return { ...base, tooLarge: { message: `文件有 ${megabytes} MB，超过了 ${maxFileBytes / 1_000_000} MB 的上限，没有检查：受控文件应是文字；请把大段数据或附件移出 content/，或把文件拆成几份`, span: { start: origin, end: origin } } };
+  }
   // isUtf8 + toString is native and several times faster than a fatal TextDecoder on large sets.
   if (!isUtf8(bytes)) {
     return { ...base, encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存，或把非文本文件移出 content/', span: { start: origin, end: origin } } };
@@ -67,6 +82,11 @@ export function parseFile(path: string, bytes: Uint8Array, { hash = hashOf(bytes
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lines = text.split('\n');
+  const long = lines.findIndex((line) => line.length > maxLineLength);
+  if (long !== -1) {
+    const at = { line: long + 1, column: maxLineLength + 1 };
+    return { ...base, tooLarge: { message: `第 ${long + 1} 行有 ${lines[long]!.length} 个字符，超过了 ${maxLineLength} 个字符的上限，没有检查：请把这一行分成几段（段落之间空一行）`, span: { start: at, end: at } } };
+  }
   if (!isFenceLine(lines[0] ?? '', false)) {
     return {
       ...base,

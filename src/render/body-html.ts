@@ -7,7 +7,8 @@ import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { allowedElements } from '../model/allowed-elements.ts';
-import { inlineRefPattern, parseMdx } from '../model/body.ts';
+import { inlineRefPattern, nestedTooDeep, parseMdxWithinLimits } from '../model/body.ts';
+import { imageUrlProblem, linkUrlProblem } from '../model/safe-url.ts';
 import { splitFrontmatter } from '../model/frontmatter.ts';
 
 export interface ResolvedRef {
@@ -22,6 +23,8 @@ export interface BodyRenderOptions {
   resolve(number: string): ResolvedRef | undefined;
   /** Returns the flowchart markup (inline SVG) for mermaid source, or undefined to show the source. */
   flowchart?(code: string): string | undefined;
+  /** The document's path from the root (content/…), against which relative images must stay inside content/. */
+  documentPath?: string;
 }
 
 export interface RenderedBody {
@@ -36,7 +39,9 @@ export function bodyOf(text: string): string {
 
 /** Renders a body, given as text or as the syntax tree parseMdx made of it. */
 export function renderBody(body: string | MdastRoot, options: BodyRenderOptions): RenderedBody {
-  const mdast = typeof body === 'string' ? parseMdx(body) : body;
+  const mdast = typeof body === 'string' ? parseMdxWithinLimits(body) : nestedTooDeep(body) ? undefined : body;
+  // The check reports such a body (syntax/too-deep) and the build stops; this keeps any other caller from overflowing the stack.
+  if (!mdast) return { html: '<p class="body-refused">正文嵌套过深，没有发布（见 npm run check 的 syntax/too-deep）。</p>', headings: [] };
   const headings: RenderedBody['headings'] = [];
   const used = new Map<string, number>();
   const hast = toHast(mdast, {
@@ -56,6 +61,7 @@ export function renderBody(body: string | MdastRoot, options: BodyRenderOptions)
       },
     } as never,
   }) as HastRoot;
+  dropUnsafeUrls(hast, options.documentPath);
   transform(hast, options, headings, used);
   return { html: toHtml(hast, { allowDangerousHtml: true }), headings };
 }
@@ -76,6 +82,54 @@ function jsxElement(state: State, node: JsxNode): Element | ElementContent[] | u
     return h('aside', { className: ['note'], role: 'note' }, [...(title ? [h('p', { className: ['note-title'] }, [{ type: 'text', value: title }])] : []), ...state.all(node as never)]);
   }
   return h(name, {}, state.all(node as never));
+}
+
+/** Properties (as hast names them) that hold an address, and whether it is loaded as an image or followed as a link. */
+const urlProperties: Readonly<Record<string, 'link' | 'image'>> = {
+  href: 'link',
+  src: 'image',
+  srcSet: 'image',
+  poster: 'image',
+  action: 'link',
+  formAction: 'link',
+  xLinkHref: 'link',
+  cite: 'link',
+  data: 'link',
+  background: 'image',
+};
+
+/**
+ * The renderer's own guard, whatever the check said: a link with an address outside the allow-list
+ * becomes its text, an image outside it or outside content/ is left out (its description kept as
+ * text), and any other address-holding property outside it is removed. Covers Markdown links,
+ * reference definitions and images alike, since all of them are elements here.
+ */
+function dropUnsafeUrls(node: HastRoot | Element, documentPath: string | undefined): void {
+  const children = node.children as ElementContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'element') continue;
+    for (const [property, kind] of Object.entries(urlProperties)) {
+      const value = child.properties[property];
+      if (value === undefined || value === null) continue;
+      const url = Array.isArray(value) ? value.join(property === 'srcSet' ? ', ' : ' ') : String(value);
+      const unsafe = kind === 'image' ? imageUrlProblem(url, documentPath) : linkUrlProblem(url);
+      if (!unsafe) continue;
+      if (child.tagName === 'a' && property === 'href') {
+        children.splice(i, 1, ...child.children);
+        i--;
+        break;
+      }
+      if (child.tagName === 'img' && property === 'src') {
+        const alt = String(child.properties.alt ?? '');
+        children.splice(i, 1, ...(alt ? [h('span', { className: ['image-refused'] }, [{ type: 'text', value: alt }])] : []));
+        i--;
+        break;
+      }
+      delete child.properties[property];
+    }
+    if (children[i] === child) dropUnsafeUrls(child, documentPath);
+  }
 }
 
 function h(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {

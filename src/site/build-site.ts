@@ -12,7 +12,7 @@ import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { buildToday } from '../history/in-force-today.ts';
-import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
+import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../render/mermaid.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../fs/work-folders.ts';
@@ -84,7 +84,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       timings[step] = Math.round(performance.now() - started);
     }
   };
-  const show = (diagnostics: Diagnostic[]) => log(formatPretty(diagnostics, { readSource: (file) => readSource(contentRoot, file), color: options.color ?? false }));
+  const show = (diagnostics: Diagnostic[]) => log(formatPretty(diagnostics, { readSource: (file) => readSourceFile(contentRoot, file), color: options.color ?? false }));
   const fail = (diagnostics: Diagnostic[]): BuildSiteResult => {
     show(diagnostics);
     log(`构建已停止：有错误，未改动 ${relative(process.cwd(), outDir) || outDir}/。请按上面的提示修改后重新运行 npm run build。`);
@@ -241,10 +241,3 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
 }
 
-function readSource(root: string, file: string): string | undefined {
-  try {
-    return readFileSync(join(root, file), 'utf8');
-  } catch {
-    return undefined;
-  }
-}

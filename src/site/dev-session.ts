@@ -3,7 +3,7 @@
  * findings, kept up to date as content files are saved. One session per content root and process,
  * shared by the Astro content loaders, which each hear the same file events.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { flowchartSyntaxErrors } from '../check/flowchart-syntax.ts';
 import { runCheck } from '../check/run-check.ts';
@@ -120,9 +120,18 @@ export function createDevSession(root: string, projectRoot: string, options: { t
  */
 function updatedSet(root: string, previous: DocumentSet, paths: ReadonlyMap<string, ContentEvent>, cache: ParseCache): DocumentSet {
   const index = new Map(previous.documents.map((d, i) => [d.path, i]));
-  const onlyDocumentEdits = [...paths].every(([path, event]) => event === 'change' && index.has(path) && path !== organizationPath && existsSync(join(root, path)));
+  const onlyDocumentEdits = [...paths].every(([path, event]) => event === 'change' && index.has(path) && path !== organizationPath && isRegularFile(join(root, path)));
   if (!onlyDocumentEdits) return loadDocumentSet(root, { cache });
   const documents = [...previous.documents];
   for (const path of paths.keys()) documents[index.get(path)!] = loadDocument(path, readFileSync(join(root, path)), { cache });
   return { ...previous, documents };
+}
+
+/** A file that is there and no symbolic link (one replacing a document loads the whole set again, which reports it). */
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -99,7 +99,7 @@ async function loadFromSet(root: string, projectRoot: string, loaded: DocumentSe
       const text = bodyOf(inForce.textOf(doc));
       // The tree the check parsed, when the build kept it and it is of this very text.
       const kept = takeBodyTree(file);
-      body = renderBody(kept?.body === text ? kept.tree : text, { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined) });
+      body = renderBody(kept?.body === text ? kept.tree : text, { resolve, flowchart: (code) => (svgs.has(code) ? flowchartSlot(code) : undefined), documentPath: file.path });
       bodies.set(number, body);
     }
     return body;

@@ -1,11 +1,13 @@
 /**
  * Fixture document sets: a minimal valid base set (test/fixtures/base) copied into a temp dir, with a
  * case's own files laid over it. A case folder holds the files it changes (same paths as in the base),
- * an optional `remove.txt` (paths to delete, one a line) and `expected.txt` (the findings, one a line).
+ * an optional `remove.txt` (paths to delete, one a line), an optional `symlinks.txt` (symbolic links
+ * to make, `path -> target` a line; kept out of the repository's own tree, where tools would walk
+ * them) and `expected.txt` (the findings, one a line).
  * A case with a `before/` folder is a change under Git: the base with `before/` laid over it is committed,
  * then the case's files are committed on top, and the check compares with that first commit (`--base`).
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +65,12 @@ export function buildCaseSet(caseDir: string): CaseSet {
   }
   for (const path of remove) rmSync(join(root, path), { force: true });
   if (existsSync(join(caseDir, 'content'))) cpSync(join(caseDir, 'content'), join(root, 'content'), { recursive: true });
+  const symlinksFile = join(caseDir, 'symlinks.txt');
+  for (const line of existsSync(symlinksFile) ? lines(readFileSync(symlinksFile, 'utf8')) : []) {
+    const [path, target] = line.split(/\s+->\s+/) as [string, string];
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    symlinkSync(target, join(root, path));
+  }
   if (git) commitAll(root, '变更', '2025-05-20T09:00:00+08:00');
   return { root, git };
 }

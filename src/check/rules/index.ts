@@ -11,9 +11,11 @@ import flowMermaidSyntax from './flow-mermaid-syntax.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
+import mdxImageOutsideContent from './mdx-image-outside-content.ts';
 import mdxNoEsm from './mdx-no-esm.ts';
 import mdxNoExpression from './mdx-no-expression.ts';
 import mdxUnknownComponent from './mdx-unknown-component.ts';
+import mdxUnsafeUrl from './mdx-unsafe-url.ts';
 import numberDuplicate from './number-duplicate.ts';
 import numberPattern from './number-pattern.ts';
 import orgInvalidPattern from './org-invalid-pattern.ts';
@@ -38,6 +40,9 @@ import statusSupersededNotObsolete from './status-superseded-not-obsolete.ts';
 import syntaxEncoding from './syntax-encoding.ts';
 import syntaxMdx from './syntax-mdx.ts';
 import syntaxNoFrontmatter from './syntax-no-frontmatter.ts';
+import syntaxSymlink from './syntax-symlink.ts';
+import syntaxTooDeep from './syntax-too-deep.ts';
+import syntaxTooLarge from './syntax-too-large.ts';
 import syntaxYaml from './syntax-yaml.ts';
 import versionEffectiveBeforeRevision from './version-effective-before-revision.ts';
 import versionInvalid from './version-invalid.ts';
@@ -56,9 +61,11 @@ export const rules: readonly Rule[] = [
   flowMissingFlowchart,
   flowNotListedByParent,
   layerWrongFolder,
+  mdxImageOutsideContent,
   mdxNoEsm,
   mdxNoExpression,
   mdxUnknownComponent,
+  mdxUnsafeUrl,
   numberDuplicate,
   numberPattern,
   orgInvalidPattern,
@@ -83,6 +90,9 @@ export const rules: readonly Rule[] = [
   syntaxEncoding,
   syntaxMdx,
   syntaxNoFrontmatter,
+  syntaxSymlink,
+  syntaxTooDeep,
+  syntaxTooLarge,
   syntaxYaml,
   versionEffectiveBeforeRevision,
   versionInvalid,

@@ -1,12 +1,16 @@
 /** Fields every controlled document carries (文件控制字段). */
 import { z } from 'zod';
+import { calendarDateProblem } from '../calendar-date.ts';
 import { statuses } from '../document-types.ts';
 
 /** A calendar date written as YYYY-MM-DD. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，如 2025-09-01')
-  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), '不是有效的日历日期');
+  .superRefine((value, context) => {
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value) ? calendarDateProblem(value) : undefined;
+    if (problem) context.addIssue({ code: 'custom', message: `不是有效的日历日期：${problem}` });
+  });
 
 /** A document number such as JMI/CX/13; its pattern per type is checked against the organisation data. */
 export const documentNumber = z.string().min(1).meta({ description: '文件编号，如 JMI/CX/13' });
