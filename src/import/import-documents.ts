@@ -81,9 +81,8 @@ export async function importDocuments(root: string, set: DocumentSet, sources: I
     try {
       const read = await readDocx(source.bytes, 'image');
       const notes: (ReadNote | RecogniseNote)[] = [];
-      const { fields, body } = recognise(read.tree, org, notes as RecogniseNote[]);
-      // A form's table became its fields: its merged cells are no longer in the body.
-      notes.unshift(...read.notes.filter((n) => !(n.id === 'merged-cells' && fields.fields)));
+      const { fields, body } = recognise(read.tree, org, notes as RecogniseNote[], read.merged);
+      notes.unshift(...read.notes);
       reads.push({ source, fields, body, images: read.images, notes });
     } catch {
       outcomes.push({ source: source.name, ok: false, error: unreadableMessage('corrupt') });

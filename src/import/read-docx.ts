@@ -5,7 +5,7 @@
  * merged table cells become a written note.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import mammoth from 'mammoth';
@@ -22,7 +22,7 @@ export interface ExtractedImage {
 
 /** Something in the Word file that could not be carried over as it was. */
 export interface ReadNote {
-  id: 'unsafe-link' | 'image-dropped' | 'merged-cells';
+  id: 'unsafe-link' | 'image-dropped';
   message: string;
 }
 
@@ -30,6 +30,14 @@ export interface ReadResult {
   tree: Root;
   images: ExtractedImage[];
   notes: ReadNote[];
+  /** Tables that had merged cells, with the note to put under them if they stay in the body. */
+  merged: Map<Table, MergedCells>;
+}
+
+/** Which cells of a Word table were merged: a note for the body and a message for the report. */
+export interface MergedCells {
+  note: string;
+  message: string;
 }
 
 /**
@@ -75,14 +83,18 @@ export async function readDocx(bytes: Uint8Array, imageStem: string): Promise<Re
   );
   const hast = fromHtml(result.value, { fragment: true });
   const footnotes = takeFootnotes(hast);
-  cleanHast(hast, notes);
+  const mergedInOrder: (MergedCells | undefined)[] = [];
+  cleanHast(hast, notes, mergedInOrder);
   const tree = toMdast(hast) as Root;
+  // Tables come out of the conversion in the order they went in.
+  const merged = new Map<Table, MergedCells>();
+  tablesOf(tree).forEach((table, i) => mergedInOrder[i] && merged.set(table, mergedInOrder[i]!));
   splitFootnoteMarks(tree);
   for (const [id, content] of footnotes) {
     const converted = toMdast({ type: 'root', children: content } as HastRoot) as Root;
     tree.children.push({ type: 'footnoteDefinition', identifier: id, label: id, children: converted.children as never });
   }
-  return { tree, images, notes };
+  return { tree, images, notes, merged };
 }
 
 /** Removes mammoth's footnote list (li#footnote-N) and returns each footnote's content, without the back link. */
@@ -106,7 +118,7 @@ function withoutBackLinks(nodes: ElementContent[]): ElementContent[] {
 }
 
 /** Footnote marks, unsafe links, dropped images and merged cells, handled in the HTML before conversion. */
-function cleanHast(root: HastRoot, notes: ReadNote[]): void {
+function cleanHast(root: HastRoot, notes: ReadNote[], merged: (MergedCells | undefined)[]): void {
   const walk = (parent: { children: (HastContent | ElementContent)[] }) => {
     parent.children = parent.children.flatMap((node): (HastContent | ElementContent)[] => {
       if (node.type !== 'element') return [node];
@@ -123,10 +135,12 @@ function cleanHast(root: HastRoot, notes: ReadNote[]): void {
         }
       }
       if (node.tagName === 'img' && !String(node.properties.src ?? '').startsWith('./')) return [];
-      if (node.tagName === 'table') headerRow(node);
+      if (node.tagName === 'table') {
+        headerRow(node);
+        merged.push(mergedCells(node));
+      }
       walk(node);
-      const merged = node.tagName === 'table' ? mergedCellsNote(node, notes) : undefined;
-      return merged ? [node, { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: merged }] }] : [node];
+      return [node];
     });
   };
   walk(root);
@@ -142,8 +156,8 @@ function isSafeHref(href: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(href.trim());
 }
 
-/** The note put after a table with merged cells saying which ones, since Markdown tables cannot merge. */
-function mergedCellsNote(table: Element, notes: ReadNote[]): string | undefined {
+/** Which cells of the table are merged (Markdown tables cannot merge), or undefined. */
+function mergedCells(table: Element): MergedCells | undefined {
   const merged: string[] = [];
   const rows = collect(table, 'tr');
   rows.forEach((tr, r) => {
@@ -157,8 +171,10 @@ function mergedCellsNote(table: Element, notes: ReadNote[]): string | undefined 
     });
   });
   if (merged.length === 0) return undefined;
-  notes.push({ id: 'merged-cells', message: `表格有合并单元格（${merged.join('；')}）：已展开为空单元格并在表后加了说明，请核对表格内容` });
-  return `注：原 Word 表格有合并单元格（${merged.join('；')}），导入后合并处为空单元格，请核对。`;
+  return {
+    note: `注：原 Word 表格有合并单元格（${merged.join('；')}），导入后合并处为空单元格，请核对。`,
+    message: `表格有合并单元格（${merged.join('；')}）：已展开为空单元格并在表后加了说明，请核对表格内容`,
+  };
 }
 
 function collect(node: Element, ...tags: string[]): Element[] {
@@ -174,6 +190,11 @@ function collect(node: Element, ...tags: string[]): Element[] {
 function textOf(node: ElementContent | HastContent): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? (node.children as ElementContent[]).map(textOf).join('') : '';
+}
+
+function tablesOf(node: Root | RootContent): Table[] {
+  if (node.type === 'table') return [node];
+  return 'children' in node ? (node.children as RootContent[]).flatMap(tablesOf) : [];
 }
 
 /** Turns the private-use footnote marks left in text into footnote references. */

@@ -10,6 +10,7 @@ import { documentTypes } from '../model/document-types.ts';
 import { indexDepartments } from '../model/organization.ts';
 import type { FormField, Revision } from '../model/schemas/index.ts';
 import type { Organization } from '../model/schemas/organization.ts';
+import type { MergedCells } from './read-docx.ts';
 
 /** Control fields found in the Word text, before they are checked against the set. */
 export interface RecognisedFields {
@@ -33,7 +34,7 @@ export interface RecognisedFields {
 
 /** A control field that was there but could not be used, or was expected and missing. */
 export interface RecogniseNote {
-  id: 'no-number' | 'no-title' | 'unknown-department' | 'bad-date' | 'no-revisions' | 'form-fields' | 'no-owner' | 'unresolved-ref';
+  id: 'no-number' | 'no-title' | 'unknown-department' | 'bad-date' | 'no-revisions' | 'form-fields' | 'no-owner' | 'unresolved-ref' | 'merged-cells';
   /** The frontmatter field it concerns, to point at its line. */
   field?: string;
   message: string;
@@ -153,7 +154,7 @@ const sectionParagraph = /^第[一二三四五六七八九十百零〇\d]+节[\s
 const typeLabelPrefix = /^(质量手册|程序文件|管理制度|制度|标准|流程|质量记录|记录表单|表单)[\s\u3000:：]*/;
 
 /** Recognises the control fields and returns the body without them. */
-export function recognise(tree: Root, org: Organization, notes: RecogniseNote[]): { fields: RecognisedFields; body: Root } {
+export function recognise(tree: Root, org: Organization, notes: RecogniseNote[], merged: ReadonlyMap<Table, MergedCells> = new Map()): { fields: RecognisedFields; body: Root } {
   const fields: RecognisedFields = {};
   const found: [Key, string][] = [];
   const children = [...tree.children];
@@ -171,9 +172,10 @@ export function recognise(tree: Root, org: Organization, notes: RecogniseNote[])
         found.push(...pairs);
         continue;
       }
-      if (text === '' || institutionNames.includes(text)) continue;
+      // The institution's name and a kind line such as “程序文件” above the title.
+      if (text === '' || institutionNames.includes(text) || text.replace(typeLabelPrefix, '') === '') continue;
       if (!fields.title && text.length <= 40 && !/[。；;]/.test(text)) {
-        fields.title = text.replace(typeLabelPrefix, '').trim() || text;
+        fields.title = text.replace(typeLabelPrefix, '').trim();
         continue;
       }
       break;
@@ -255,11 +257,17 @@ export function recognise(tree: Root, org: Organization, notes: RecogniseNote[])
     if (form >= 0) {
       fields.fields = formFieldsOf(body[form] as Table);
       body.splice(form, 1);
-      if (body[form]?.type === 'paragraph' && textOf(body[form]!).startsWith('注：原 Word 表格有合并单元格')) body.splice(form, 1);
       notes.push({ id: 'form-fields', field: 'fields', message: `表单的 ${fields.fields.length} 个字段由 Word 表格生成（类型按栏名推断：日期、签字、意见等），请核对字段类型、必填和选项` });
     }
   }
-  return { fields, body: { type: 'root', children: shiftHeadings(body) } };
+  // 5. Tables left in the body that had merged cells get a note under them.
+  const withNotes = body.flatMap((node): RootContent[] => {
+    const cells = node.type === 'table' ? merged.get(node) : undefined;
+    if (!cells) return [node];
+    notes.push({ id: 'merged-cells', message: cells.message });
+    return [node, paragraph(cells.note)];
+  });
+  return { fields, body: { type: 'root', children: shiftHeadings(withNotes) } };
 }
 
 function plainHeading(node: Heading): string {

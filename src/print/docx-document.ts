@@ -195,7 +195,8 @@ class BodyWriter {
   private block(node: RootContent, listLevel = 0): (Paragraph | Table)[] {
     switch (node.type) {
       case 'heading': {
-        const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_3];
+        // ## is a document's first level (# is its title): Word's Heading 1.
+        const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_3, HeadingLevel.HEADING_3];
         return [new Paragraph({ heading: levels[node.depth - 1], children: this.inline(node.children) })];
       }
       case 'paragraph':
@@ -227,12 +228,12 @@ class BodyWriter {
     return value.split('\n').map((line) => new Paragraph({ children: [run(line, { font: { ascii: 'Consolas', hAnsi: 'Consolas', eastAsia: '宋体' }, size: size.small })] }));
   }
 
-  private list(node: List, level: number): Paragraph[] {
+  private list(node: List, level: number): (Paragraph | Table)[] {
     const instance = ++this.listCount;
     return node.children.flatMap((item) =>
-      item.children.flatMap((child, i): Paragraph[] => {
+      item.children.flatMap((child, i): (Paragraph | Table)[] => {
         if (child.type === 'list') return this.list(child, level + 1);
-        if (child.type !== 'paragraph') return this.block(child, level + 1).filter((b): b is Paragraph => b instanceof Paragraph);
+        if (child.type !== 'paragraph') return this.block(child, level + 1);
         const numbering = i === 0 ? { reference: node.ordered ? 'ordered' : 'bullets', level: Math.min(level, 2), instance } : undefined;
         return [new Paragraph({ children: this.inline(child.children), ...(numbering ? { numbering } : { indent: { left: 420 * (level + 1) } }) })];
       }),
@@ -245,7 +246,8 @@ class BodyWriter {
       node.children.map(
         (row, r) =>
           new TableRow({
-            tableHeader: r === 0,
+            // Only the first row repeats as header: mammoth (and the import) reads any tblHeader mark as a header row.
+            ...(r === 0 ? { tableHeader: true } : {}),
             children: Array.from({ length: columns }, (_, c) => {
               const content = row.children[c]?.children ?? [];
               return r === 0 ? cell(content.map((x) => plain(x)).join(''), { header: true }) : cell([new Paragraph({ children: this.inline(content) })]);

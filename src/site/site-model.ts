@@ -14,7 +14,7 @@ import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
 import { inlineRefPattern } from '../model/body.ts';
 import { compareNumbers } from '../model/number-order.ts';
-import { documentPath, pdfPath, slugOf } from '../render/urls.ts';
+import { documentPath, docxPath, pdfPath, slugOf } from '../render/urls.ts';
 
 /** A link to a document with what a reader needs to choose it. */
 export interface DocLink {
@@ -63,6 +63,8 @@ export interface DocView extends ListRow {
   layerLabel: string;
   example: boolean;
   pdfHref: string;
+  /** The Word copy (现行 documents only, built with the PDFs). */
+  docxHref: string;
   cooperating: { all: boolean; departments: DeptLink[]; names: string[] };
   preparedBy: string;
   reviewedBy: string;
@@ -198,6 +200,7 @@ function documentView(
     layerLabel: layerLabels[layerOfType[type]],
     example: data.example === true,
     pdfHref: pdfPath(link.number),
+    docxHref: docxPath(link.number),
     cooperating:
       cooperating === 'all'
         ? { all: true, departments: [], names: ['所有受控部门'] }
