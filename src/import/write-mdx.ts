@@ -94,6 +94,8 @@ const markdownOptions = {
 /** The body as MDX text; throws when the result would not read back as plain Markdown (a bug, never content). */
 export function bodyText(body: Root): string {
   const text = toMarkdown(withoutEmpty(body), markdownOptions).replace(new RegExp(`${refOpen}([^${refClose}]+)${refClose}`, 'g'), '[[$1]]');
+  // Only `<`, `{` and a line starting with import/export can begin MDX code: without them there is nothing to verify.
+  if (!/[<{]|^(?:import|export)\b/m.test(text)) return text;
   const { facts } = readBody(text, { line: 1, column: 1 });
   const code = facts.syntaxError ? `语法错误（${facts.syntaxError.message}）` : facts.esm.length ? 'import/export' : facts.expressions.length ? '{…} 表达式' : facts.jsx.length ? `<${facts.jsx[0]!.name}>` : '';
   if (code) throw new Error(`导入生成的正文含有 ${code}，这是导入程序的缺陷，请报告`);

@@ -99,10 +99,10 @@ export function procedureWithHeaderTable(facts: ProcedureFacts): Promise<Buffer>
 }
 
 /** Layout 2: 制度 with 第一章…第X条, the number and 发文字号 in its first lines. */
-export function regulationWithChapters(): Promise<Buffer> {
+export function regulationWithChapters(number = 'JMI/ZD/13-09'): Promise<Buffer> {
   return pack([
     p('受控文件管理细则', { bold: true, center: true }),
-    p('文件编号：JMI/ZD/13-09    版本：A/0    生效日期：2026年9月1日'),
+    p(`文件编号：${number}    版本：A/0    生效日期：2026年9月1日`),
     p('发文字号：江海院〔2026〕31号'),
     p('第一章 总则', { bold: true, center: true }),
     p('第一条 为规范受控文件的编制、评审、发布和作废，制定本细则。'),
@@ -116,10 +116,10 @@ export function regulationWithChapters(): Promise<Buffer> {
 }
 
 /** Layout 3: a 质量记录 form that is one big table, with merged cells, 保管部门 and 保存期限 below. */
-export function recordForm(): Promise<Buffer> {
+export function recordForm(number = 'JMI/JL/13-09'): Promise<Buffer> {
   return pack([
     p('文件借阅登记表', { bold: true, center: true }),
-    p('编号：JMI/JL/13-09  版本：A/0'),
+    p(`编号：${number}  版本：A/0`),
     table([
       row('借阅部门', '', '借阅日期', ''),
       row('文件编号与名称', cell('', { columnSpan: 3 })),
@@ -133,10 +133,10 @@ export function recordForm(): Promise<Buffer> {
 }
 
 /** Layout 4: first lines instead of a header table, numbered lists and bold text. */
-export function procedureWithFirstLines(): Promise<Buffer> {
+export function procedureWithFirstLines(number = 'JMI/CX/19'): Promise<Buffer> {
   return pack([
     p('信息化项目管理程序', { bold: true, center: true }),
-    p('文件编号：JMI/CX/19  版本：A/0  页码：1/5  生效日期：2026-03-01'),
+    p(`文件编号：${number}  版本：A/0  页码：1/5  生效日期：2026-03-01`),
     p('编制：张明  审核：李华  批准：王强'),
     p('牵头部门：现代教育技术中心'),
     h('1 目的'),
@@ -186,10 +186,10 @@ export function tinyPng(): Buffer {
 }
 
 /** Layout 5: a 标准 with merged cells (column and row spans) and an image. */
-export function standardWithMergedCellsAndImage(): Promise<Buffer> {
+export function standardWithMergedCellsAndImage(number = 'JMI/BZ/2-09'): Promise<Buffer> {
   return pack([
     p('专业人才培养方案编制标准', { bold: true, center: true }),
-    p('文件编号：JMI/BZ/2-09  版本：A/0  生效日期：2026-09-01'),
+    p(`文件编号：${number}  版本：A/0  生效日期：2026-09-01`),
     h('1 指标'),
     table([
       row(cell('指标', { rowSpan: 2 }), cell('标准值', { columnSpan: 2 })),
@@ -202,7 +202,7 @@ export function standardWithMergedCellsAndImage(): Promise<Buffer> {
 }
 
 /** Layout 6: a 质量手册 section with footnotes and numbered lists in two levels. */
-export function manualWithFootnotes(): Promise<Buffer> {
+export function manualWithFootnotes(number = 'JMI/SC/19'): Promise<Buffer> {
   return Packer.toBuffer(
     new Document({
       numbering,
@@ -211,7 +211,7 @@ export function manualWithFootnotes(): Promise<Buffer> {
         {
           children: [
             p('质量手册  质量方针与目标', { bold: true, center: true }),
-            p('文件编号：JMI/SC/19  版本：A/0'),
+            p(`文件编号：${number}  版本：A/0`),
             h('1 质量方针'),
             new Paragraph({ children: [new TextRun('学校依据诊改方案'), new FootnoteReferenceRun(1), new TextRun('建立质量方针。')] }),
             h('2 质量目标'),
