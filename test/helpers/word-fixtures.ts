@@ -6,6 +6,7 @@
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
   ImageRun,
@@ -141,6 +142,17 @@ export function procedureWithFirstLines(number = 'JMI/CX/19'): Promise<Buffer> {
     p('牵头部门：现代教育技术中心'),
     h('1 目的'),
     new Paragraph({ children: [new TextRun('规范信息化项目的'), new TextRun({ text: '立项、实施和验收', bold: true }), new TextRun('。')] }),
+    new Paragraph({
+      children: [
+        new TextRun('参见 '),
+        new ExternalHyperlink({ link: 'https://www.example.edu.cn/xxgk/', children: [new TextRun('信息公开网')] }),
+        new TextRun('、'),
+        new ExternalHyperlink({ link: 'javascript:alert(document.cookie)', children: [new TextRun('点这里')] }),
+        new TextRun('、'),
+        new ExternalHyperlink({ link: 'file:///C:/Users/admin/secret.docx', children: [new TextRun('本机文件')] }),
+        new TextRun('。<script>alert(1)</script> {process.env.HOME}'),
+      ],
+    }),
     h('2 工作程序'),
     numbered('项目立项。'),
     numbered('项目实施。'),

@@ -122,6 +122,14 @@ describe('npm run import', () => {
     expect(output).toContain('content/procedures/jmi-cx-19.mdx:2:1  warning  “JMI/ZD/99-01 不存在的办法”中的编号 JMI/ZD/99-01 在文件体系中不存在，未列入引用：先导入或新建该文件，再在文件头中加上它  import/unresolved-ref');
   });
 
+  it('keeps web links, drops javascript: and file: links (reported) and escapes HTML and braces', () => {
+    const { body } = read('content/procedures/jmi-cx-19.mdx');
+    expect(body).toContain('参见 [信息公开网](https://www.example.edu.cn/xxgk/)、点这里、本机文件。\\<script>alert(1)\\</script> \\{process.env.HOME}');
+    expect(body).not.toMatch(/javascript:|file:/);
+    expect(output).toContain('warning  链接 "javascript:alert(document.cookie)" 不是 http(s) 或 mailto 地址，已去掉链接、保留文字：如需要，请改为网址或 [[编号]] 引用  import/unsafe-link');
+    expect(output).toContain('warning  链接 "file:///C:/Users/admin/secret.docx" 不是 http(s) 或 mailto 地址');
+  });
+
   it('notes merged cells under the table and copies the image next to the document', () => {
     const { data, body } = read('content/standards/jmi-bz-2-09.mdx');
     expect(data).toMatchObject({ type: 'standard', number: 'JMI/BZ/2-09', level: 'major' });
