@@ -128,6 +128,8 @@ export async function importDocuments(root: string, set: DocumentSet, sources: I
     outcomes.push({ source: source.name, ok: true, path, type, images: imageNames, ...(fields.number ? { number: fields.number } : {}), ...(fields.title ? { title: fields.title } : {}) });
     for (const note of notes) diagnostics.push(diagnosticOf(path, text, note));
   }
+  const order = new Map(sources.map((s, i) => [s.name, i]));
+  outcomes.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
   return { outcomes, diagnostics };
 }
 
@@ -165,7 +167,7 @@ function linkReferences(body: Root, org: Organization, known: Map<string, Docume
           return `${refOpen}${number}${refClose}`;
         }
         if (typed && inChapter && typeOfNumber(org, number)) {
-          notes.push({ id: 'unresolved-ref', message: `“${textOf(child).trim().slice(0, 40)}”中的编号 ${number} 在文件体系中不存在，未列入引用：先导入或新建该文件，再在文件头中加上它` });
+          notes.push({ id: 'unresolved-ref', find: token, message: `“${textOf(child).trim().slice(0, 40)}”中的编号 ${number} 在文件体系中不存在，未列入引用：先导入或新建该文件，再在文件头中加上它` });
         }
         return token;
       });
@@ -231,9 +233,14 @@ function renameImages(body: Root, images: { name: string; bytes: Uint8Array }[],
 /** A note as a diagnostic at the line of its field in the written file (the first line otherwise). */
 function diagnosticOf(path: string, text: string, note: ReadNote | RecogniseNote): Diagnostic {
   const lines = text.split('\n');
-  const field = 'field' in note && note.field ? lines.findIndex((l) => l.startsWith(`${note.field}:`)) : -1;
-  const line = field >= 0 ? field + 1 : 2;
-  const length = field >= 0 ? lines[field]!.length : lines[1]!.length;
+  const { field: name, find } = note as RecogniseNote;
+  const field = name ? lines.findIndex((l) => l.startsWith(`${name}:`)) : -1;
+  const found = find && field < 0 ? lines.findIndex((l) => l.includes(find)) : -1;
+  // Otherwise the type line: the finding is about the document as a whole.
+  const index = field >= 0 ? field : found >= 0 ? found : lines.findIndex((l) => l.startsWith('type:'));
+  const column = found >= 0 ? lines[found]!.indexOf(find!) + 1 : 1;
+  const line = index + 1;
+  const length = found >= 0 ? find!.length : lines[index]!.length;
   // Warnings: the draft is written; the check after the import reports what must still be fixed.
-  return { file: path, span: { start: { line, column: 1 }, end: { line, column: length + 1 } }, severity: 'warning', message: note.message, ruleId: `import/${note.id}` };
+  return { file: path, span: { start: { line, column }, end: { line, column: column + length } }, severity: 'warning', message: note.message, ruleId: `import/${note.id}` };
 }

@@ -37,6 +37,8 @@ export interface RecogniseNote {
   id: 'no-number' | 'no-title' | 'unknown-department' | 'bad-date' | 'no-revisions' | 'form-fields' | 'no-owner' | 'unresolved-ref' | 'merged-cells';
   /** The frontmatter field it concerns, to point at its line. */
   field?: string;
+  /** Text in the written file to point at (the body line that holds it), when there is no field. */
+  find?: string;
   message: string;
 }
 
@@ -264,7 +266,7 @@ export function recognise(tree: Root, org: Organization, notes: RecogniseNote[],
   const withNotes = body.flatMap((node): RootContent[] => {
     const cells = node.type === 'table' ? merged.get(node) : undefined;
     if (!cells) return [node];
-    notes.push({ id: 'merged-cells', message: cells.message });
+    notes.push({ id: 'merged-cells', message: cells.message, find: cells.note });
     return [node, paragraph(cells.note)];
   });
   return { fields, body: { type: 'root', children: shiftHeadings(withNotes) } };

@@ -119,7 +119,7 @@ describe('npm run import', () => {
     expect(data).toMatchObject({ number: 'JMI/CX/19', title: '信息化项目管理程序', version: 'A/0', owners: ['现教中心'], preparedBy: '张明', reviewedBy: '李华', approvedBy: '王强', effectiveDate: '2026-03-01', regulations: ['JMI/ZD/17-01'], records: ['JMI/JL/17-01'] });
     expect(body).toContain('规范信息化项目的**立项、实施和验收**。');
     expect(body).toContain('1. 项目立项。\n2. 项目实施。\n   1. 阶段检查。\n3. 项目验收。');
-    expect(output).toContain('content/procedures/jmi-cx-19.mdx:2:1  warning  “JMI/ZD/99-01 不存在的办法”中的编号 JMI/ZD/99-01 在文件体系中不存在，未列入引用：先导入或新建该文件，再在文件头中加上它  import/unresolved-ref');
+    expect(output).toContain('content/procedures/jmi-cx-19.mdx:35:1  warning  “JMI/ZD/99-01 不存在的办法”中的编号 JMI/ZD/99-01 在文件体系中不存在，未列入引用：先导入或新建该文件，再在文件头中加上它  import/unresolved-ref');
   });
 
   it('keeps web links, drops javascript: and file: links (reported) and escapes HTML and braces', () => {
