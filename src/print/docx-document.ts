@@ -150,8 +150,15 @@ function flowOverview(doc: PrintableDocument, ctx: PrintContext): (Paragraph | T
 function formTable(doc: PrintableDocument): (Paragraph | Table)[] {
   if (doc.type !== 'record' || !doc.data.fields) return [];
   const rows = doc.data.fields.map((f) => {
-    const hint = f.kind === 'choice' || f.kind === 'multichoice' ? (f.options ?? []).map((o) => `□ ${o}`).join('  ') : f.kind === 'table' ? (f.columns ?? []).map((c) => c.label).join(' | ') : f.kind === 'date' ? '    年    月    日' : '';
-    return new TableRow({ children: [cell(`${f.label}${f.required ? ' *' : ''}`, { header: true, width: 25 }), cell([new Paragraph({ children: [run(hint)] }), ...(f.kind === 'textarea' || f.kind === 'table' ? [new Paragraph(''), new Paragraph('')] : [])], { width: 75 })] });
+    const label = cell(`${f.label}${f.required ? ' *' : ''}`, { header: true, width: 25 });
+    if (f.kind === 'table' && f.columns?.length) {
+      // A table field is a table to fill in: its columns and blank rows, as on the printed form.
+      const blank = () => new TableRow({ children: f.columns!.map(() => cell([new Paragraph('')])) });
+      const inner = table([new TableRow({ children: f.columns.map((c) => cell(c.label, { header: true })) }), ...Array.from({ length: f.rows ?? 3 }, blank)]);
+      return new TableRow({ children: [label, cell([inner, new Paragraph('')], { width: 75 })] });
+    }
+    const hint = f.kind === 'choice' || f.kind === 'multichoice' ? (f.options ?? []).map((o) => `□ ${o}`).join('  ') : f.kind === 'checkbox' ? '□' : f.kind === 'date' ? '    年    月    日' : '';
+    return new TableRow({ children: [label, cell([new Paragraph({ children: [run(hint)] }), ...(f.kind === 'textarea' ? [new Paragraph(''), new Paragraph('')] : [])], { width: 75 })] });
   });
   return [sectionTitle('表单样式'), table(rows)];
 }
