@@ -5,7 +5,7 @@
  * Generates N (default 200) Word documents in the six layouts of the test fixtures (程序文件 with a
  * header table and revision records, 制度 with chapters, record forms, first-lines procedures,
  * standards with merged cells and an image, manual sections with footnotes), then measures side by
- * side in this one run, alternating, R (default 3) times each:
+ * side in this one run, R (default 3) runs, each file through both sides one after the other:
  *   mammoth  mammoth.convertToHtml on every file, nothing else (the floor)
  *   import   the whole import of every file (mammoth, HTML → mdast, recognising the control fields,
  *            references, MDX text and its read-back check), without writing files
@@ -66,28 +66,31 @@ for (let i = 0; i < count; i++) {
 }
 const set = loadDocumentSet(root);
 
-async function timeIt(work: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
+/**
+ * One run: every file through mammoth alone and through the whole import, alternating file by file,
+ * so that both sides see the same load on a shared machine; returns the total of each side.
+ */
+async function run(): Promise<{ mammoth: number; import: number }> {
+  let floor = 0;
+  let full = 0;
+  for (const s of sources) {
+    let started = performance.now();
+    await mammoth.convertToHtml({ buffer: Buffer.from(s.bytes) });
+    floor += performance.now() - started;
+    started = performance.now();
+    const result = await importDocuments(root, set, [s], { dryRun: true, force: true });
+    full += performance.now() - started;
+    if (!result.outcomes[0]?.ok) throw new Error(`导入失败：${s.name}`);
+  }
+  return { mammoth: floor, import: full };
 }
-const mammothOnly = () =>
-  timeIt(async () => {
-    for (const s of sources) await mammoth.convertToHtml({ buffer: Buffer.from(s.bytes) });
-  });
-const fullImport = () =>
-  timeIt(async () => {
-    const result = await importDocuments(root, set, sources, { dryRun: true, force: true });
-    if (result.outcomes.some((o) => !o.ok)) throw new Error('导入失败');
-  });
 
-// One warm-up each, then alternate so that both sides see the same machine load.
-await mammothOnly();
-await fullImport();
+await run(); // warm-up
 const times: { mammoth: number[]; import: number[] } = { mammoth: [], import: [] };
 for (let r = 0; r < runs; r++) {
-  times.mammoth.push(await mammothOnly());
-  times.import.push(await fullImport());
+  const t = await run();
+  times.mammoth.push(t.mammoth);
+  times.import.push(t.import);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const m = median(times.mammoth);
@@ -95,10 +98,10 @@ const im = median(times.import);
 const perSecond = (ms: number) => ((count / ms) * 1000).toFixed(0);
 process.stdout.write(
   [
-    `${count} 个 Word 文件，每边 ${runs} 次，交替运行，取中位数：`,
+    `${count} 个 Word 文件，${runs} 轮，每轮逐个文件交替测两边，取中位数：`,
     `  mammoth 单独   ${m.toFixed(0).padStart(6)} ms   ${perSecond(m)} 份/秒   （各次：${times.mammoth.map((t) => t.toFixed(0)).join('、')}）`,
     `  完整导入       ${im.toFixed(0).padStart(6)} ms   ${perSecond(im)} 份/秒   （各次：${times.import.map((t) => t.toFixed(0)).join('、')}）`,
-    `  比值 导入/mammoth = ${(im / m).toFixed(2)}（目标 ≤ 1.5）`,
+    `  比值 导入/mammoth = ${(im / m).toFixed(2)}（目标 ≤ 1.5）；各轮比值的中位数 ${median(times.import.map((t, i) => t / times.mammoth[i]!)).toFixed(2)}`,
     '',
   ].join('\n'),
 );
