@@ -9,7 +9,7 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { readBody } from '../model/body.ts';
 import type { DocumentType } from '../model/document-types.ts';
-import { yamlFlowList, yamlScalar } from '../authoring/yaml-text.ts';
+import { yamlScalar } from '../authoring/yaml-text.ts';
 import type { RecognisedFields } from './recognise.ts';
 
 /** Private-use marks around a number that becomes a `[[编号]]` reference after serialising. */
@@ -38,10 +38,10 @@ export interface ImportedFrontmatter extends RecognisedFields, ReferenceLists {
 export function frontmatterText(f: ImportedFrontmatter): string {
   const lines = [`# 由 Word 文件“${f.source.replace(/[\r\n]/g, ' ')}”导入的草稿：请核对后再提交审批`, `type: ${f.type}`];
   const put = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') lines.push(`${key}: ${dateOrScalar(value)}`);
+    if (value !== undefined && value !== '') lines.push(`${key}: ${scalar(value)}`);
   };
   const list = (key: string, value: string[] | undefined) => {
-    if (value && value.length) lines.push(`${key}: ${yamlFlowList(value)}`);
+    if (value && value.length) lines.push(`${key}: [${value.map(scalar).join(', ')}]`);
   };
   put('number', f.number);
   put('title', f.title);
@@ -56,7 +56,7 @@ export function frontmatterText(f: ImportedFrontmatter): string {
   if (f.type === 'standard') put('level', f.level);
   lines.push(f.revisions?.length ? 'revisions:' : 'revisions: []');
   for (const r of f.revisions ?? []) {
-    lines.push(`  - version: ${yamlScalar(r.version)}`, `    date: ${dateOrScalar(r.date)}`, `    summary: ${yamlScalar(r.summary)}`, `    author: ${yamlScalar(r.author)}`);
+    lines.push(`  - version: ${scalar(r.version)}`, `    date: ${scalar(r.date)}`, `    summary: ${scalar(r.summary)}`, `    author: ${scalar(r.author)}`);
   }
   if (f.type === 'procedure') {
     list('regulations', f.regulations);
@@ -70,15 +70,21 @@ export function frontmatterText(f: ImportedFrontmatter): string {
     put('retention', f.retention);
     if (f.fields?.length) {
       lines.push('fields:');
-      for (const field of f.fields) lines.push(`  - label: ${yamlScalar(field.label)}`, `    kind: ${field.kind}`);
+      for (const field of f.fields) lines.push(`  - label: ${scalar(field.label)}`, `    kind: ${field.kind}`);
     }
   }
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
-/** Dates unquoted, as the hand-written documents have them (the core schema reads them as strings). */
-function dateOrScalar(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : yamlScalar(value);
+/**
+ * A value from the Word file as one YAML scalar: whitespace (line breaks too) folded into one space, so
+ * that no text can start a key of its own, quoted when ` #` would start a comment; dates unquoted, as
+ * the hand-written documents have them (the core schema reads them as strings).
+ */
+function scalar(raw: string): string {
+  const value = raw.replace(/\s+/g, ' ').trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return /\s#/.test(value) ? JSON.stringify(value) : yamlScalar(value);
 }
 
 const markdownOptions = {

@@ -171,3 +171,30 @@ describe('npm run import', () => {
     expect(existsSync(join(root, 'content/regulations/jmi-zd-13-09.mdx'))).toBe(true);
   });
 });
+
+describe('frontmatter written from Word text', () => {
+  it('keeps every value one scalar: line breaks, “ #”, colons and brackets cannot add keys or comments', async () => {
+    const { frontmatterText } = await import('../../src/import/write-mdx.ts');
+    const text = frontmatterText({
+      type: 'regulation',
+      source: '恶意\n---\nx.docx',
+      number: 'JMI/ZD/13-09',
+      title: '办法\nstatus: effective',
+      version: 'A/0 #1',
+      preparedBy: '张三: [李四]',
+      owners: ['质管办'],
+      revisions: [{ version: 'A/0', date: '2026-01-01', summary: '首次发布 # 注释\n  - version: Z/9', author: '{x}' }],
+    });
+    const parsed = parseFile('content/regulations/jmi-zd-13-09.mdx', new TextEncoder().encode(`${text}\n正文\n`));
+    expect(parsed.data).toEqual({
+      type: 'regulation',
+      number: 'JMI/ZD/13-09',
+      title: '办法 status: effective',
+      version: 'A/0 #1',
+      status: 'draft',
+      owners: ['质管办'],
+      preparedBy: '张三: [李四]',
+      revisions: [{ version: 'A/0', date: '2026-01-01', summary: '首次发布 # 注释 - version: Z/9', author: '{x}' }],
+    });
+  });
+});
