@@ -84,8 +84,10 @@ export async function importDocuments(root: string, set: DocumentSet, sources: I
       const { fields, body } = recognise(read.tree, org, notes as RecogniseNote[], read.merged);
       notes.unshift(...read.notes);
       reads.push({ source, fields, body, images: read.images, notes });
-    } catch {
-      outcomes.push({ source: source.name, ok: false, error: unreadableMessage('corrupt') });
+    } catch (error) {
+      // A zip without a Word document in it (an .xlsx, a .zip) is not Word; anything else that fails is damaged.
+      const notWord = /main document part/i.test(String((error as Error)?.message));
+      outcomes.push({ source: source.name, ok: false, error: unreadableMessage(notWord ? 'not-word' : 'corrupt') });
     }
   }
   const known = new Map<string, DocumentType>();

@@ -259,12 +259,35 @@ function oleWith(streamName: string): Buffer {
   return Buffer.concat([header, dir, Buffer.alloc(384)]);
 }
 
-/** Bad inputs: old binary Word, a password-protected .docx, a corrupt .docx and a text file. */
+/** The smallest zip archive: one empty file, no Word document part. */
+function zipWithout(): Buffer {
+  const name = Buffer.from('a.txt');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length, 16);
+  return Buffer.concat([local, name, central, name, end]);
+}
+
+/** Bad inputs: old binary Word, a password-protected .docx, a corrupt .docx, a zip that is not Word and a text file. */
 export function badFixtures(): Record<string, Buffer> {
   return {
     '旧格式.doc': oleWith('WordDocument'),
     '加密.docx': oleWith('EncryptionInfo'),
     '损坏.docx': Buffer.from('PK\u0003\u0004 this zip is cut short'),
     '说明.txt': Buffer.from('这不是 Word 文件'),
+    // A zip that is no Word document (as an .xlsx would be), named .docx.
+    '表格.docx': zipWithout(),
   };
 }

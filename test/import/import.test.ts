@@ -52,8 +52,9 @@ describe('npm run import', () => {
     expect(output).toContain('✖ word/加密.docx：这个 Word 文件设有打开密码（已加密），不能读取');
     expect(output).toContain('✖ word/损坏.docx：这个 .docx 文件已损坏，无法读取');
     expect(output).toContain('✖ word/说明.txt：这不是 Word 文件（.docx）');
+    expect(output).toContain('✖ word/表格.docx：这不是 Word 文件（.docx）');
     expect(output).toContain('✔ word/01 程序文件（表头）.docx → content/procedures/jmi-cx-20.mdx（程序文件 JMI/CX/20 文件与资料控制，草稿）');
-    expect(output).toContain('导入完成：写出 6 份草稿，4 个文件未导入（见上面的 ✖）。');
+    expect(output).toContain('导入完成：写出 6 份草稿，5 个文件未导入（见上面的 ✖）。');
   });
 
   it('maps a procedure with a header table: number, version, sign-off, owner, revisions, typed references', () => {
