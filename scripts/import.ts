@@ -3,7 +3,7 @@
 import { importCommand } from '../src/import/import-command.ts';
 
 process.exitCode = await importCommand(process.argv.slice(2), {
-  cwd: process.env.INIT_CWD ?? process.cwd(),
+  cwd: process.cwd(),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });
