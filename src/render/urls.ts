@@ -15,6 +15,11 @@ export function documentPath(type: DocumentType, number: string): string {
   return `/${folderOfType[type]}/${slugOf(number)}/`;
 }
 
+/** Path of a document's Word copy under the site root, e.g. /docx/jmi-cx-13.docx (current documents only). */
+export function docxPath(number: string): string {
+  return `/docx/${slugOf(number)}.docx`;
+}
+
 /** Path of a document's PDF under the site root, e.g. /pdf/jmi-cx-13.pdf. */
 export function pdfPath(number: string): string {
   return `/pdf/${slugOf(number)}.pdf`;

@@ -118,6 +118,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   rmSync(staging, { recursive: true, force: true });
   const releaseStaging = removeOnInterrupt(staging);
   const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
+  const docxModule = join(projectRoot, 'src/print/build-docx.ts');
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
   try {
@@ -157,9 +158,14 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
         const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
         await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today });
       });
+      // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
+      await time('docx', async () => {
+        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void }) => Promise<unknown> };
+        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log });
+      });
     }
 
-    // 6. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
+    // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
     await time('swap', () => {
       const previous = previousSite(outDir);
       if (existsSync(outDir)) {

@@ -15,7 +15,7 @@ import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
 import { inlineRefPattern } from '../model/body.ts';
 import { compareNumbers } from '../model/number-order.ts';
-import { documentPath, pdfPath, slugOf } from '../render/urls.ts';
+import { documentPath, docxPath, pdfPath, slugOf } from '../render/urls.ts';
 
 /** A link to a document with what a reader needs to choose it. */
 export interface DocLink {
@@ -72,6 +72,8 @@ export interface DocView extends ListRow {
   controlled: boolean;
   /** An approved revision that takes effect later; the page shows the version in force until then. */
   coming?: { version: string; effectiveDate: string; label: string };
+  /** The Word copy (现行 documents only, built with the PDFs). */
+  docxHref: string;
   cooperating: { all: boolean; departments: DeptLink[]; names: string[] };
   preparedBy: string;
   reviewedBy: string;
@@ -222,6 +224,7 @@ function documentView(
     pdfHref: pdfPath(link.number),
     controlled: decision.controlled,
     ...(decision.coming ? { coming: decision.coming } : {}),
+    docxHref: docxPath(link.number),
     cooperating:
       cooperating === 'all'
         ? { all: true, departments: [], names: ['所有受控部门'] }
