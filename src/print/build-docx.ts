@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { buildToday, inForceTodayOf, type InForceToday } from '../history/in-force-today.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { slugOf } from '../render/urls.ts';
 import { addFlowcharts, printSetup } from './build-pdfs.ts';
@@ -22,9 +23,9 @@ export function documentDocxFile(number: string): string {
   return `${slugOf(number)}.docx`;
 }
 
-/** Documents that get a Word copy: the current (现行) ones. */
-export function docxDocuments(set: DocumentSet): PrintableDocument[] {
-  return set.documents.filter(isPrintable).filter((d) => d.data.status === 'effective');
+/** Documents that get a Word copy: those in force on the date (现行, as the site and the PDFs decide it). */
+export function docxDocuments(inForce: InForceToday): PrintableDocument[] {
+  return inForce.set.documents.filter(isPrintable).filter((d) => inForce.decisionOf(d).state === 'in-force');
 }
 
 export interface BuildDocxOptions {
@@ -36,14 +37,19 @@ export interface BuildDocxOptions {
   /** Only these numbers (default: every current document). */
   only?: string[];
   cache?: boolean;
+  /** The date whose version in force is copied (default buildToday()), as for the PDFs. */
+  today?: string;
 }
 
 /** Builds the Word copies; returns how many were built and how many came from the cache. */
 export async function buildDocx(options: BuildDocxOptions): Promise<{ documents: number; built: number; cached: number }> {
-  const { root, set, outDir, log } = options;
+  const { root, outDir, log } = options;
   const started = performance.now();
-  const docs = docxDocuments(set).filter((d) => !options.only || options.only.includes(d.data.number));
-  const { ctx, flowcharts } = printSetup(root, set);
+  // A revision approved for a later date is not copied yet: the version in force is (in-force-today.ts).
+  const inForce = inForceTodayOf(options.set, options.today ?? buildToday());
+  const set = inForce.set;
+  const docs = docxDocuments(inForce).filter((d) => !options.only || options.only.includes(d.data.number));
+  const { ctx, flowcharts } = printSetup(root, set, inForce);
   // Everything a copy shows besides its own file: the code, the organisation and every title and status it may cite.
   const shared = createHash('sha1')
     .update(codeFingerprint())
@@ -51,7 +57,7 @@ export async function buildDocx(options: BuildDocxOptions): Promise<{ documents:
     .update(JSON.stringify(set.documents.map((d) => [d.data.number, d.data.title, d.data.status])))
     .digest('hex');
   const keyOf = (doc: PrintableDocument) => {
-    const hash = createHash('sha1').update(shared).update(doc.path).update(doc.file.hash).update(ctx.commitOf(doc));
+    const hash = createHash('sha1').update(shared).update(doc.path).update(doc.file.hash).update(ctx.commitOf(doc)).update(JSON.stringify(ctx.control(doc)));
     for (const m of doc.file.body.mermaid) hash.update(m.code);
     return hash.digest('hex');
   };

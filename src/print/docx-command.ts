@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { checkCommand } from '../cli/check-command.ts';
 import { loadDocumentSet } from '../model/load.ts';
-import { buildDocx } from './build-docx.ts';
+import { buildToday, inForceTodayOf } from '../history/in-force-today.ts';
+import { buildDocx, docxDocuments } from './build-docx.ts';
 
 /** Help text of `npm run export:docx -- --help`. */
 export const docxUsage = `用法：npm run export:docx -- [选项]
@@ -47,7 +48,7 @@ export async function docxCommand(argv: string[], env: { cwd: string; out: (text
     return 1;
   }
   const set = loadDocumentSet(root);
-  const current = new Set(set.documents.filter((d) => d.data.status === 'effective').map((d) => d.data.number));
+  const current = new Set(docxDocuments(inForceTodayOf(set, buildToday())).map((d) => d.data.number));
   const unknown = (values.only ?? []).filter((n) => !current.has(n));
   if (unknown.length > 0) {
     env.err(`没有编号为 ${unknown.join('、')} 的现行文件：只有现行文件有 Word 受控副本\n`);

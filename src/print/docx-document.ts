@@ -34,7 +34,7 @@ import {
 } from 'docx';
 import type { FootnoteDefinition, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { parseMdx } from '../model/body.ts';
-import { statusLabels, typeLabels } from '../model/document-types.ts';
+import { typeLabels } from '../model/document-types.ts';
 import { bodyOf } from '../render/body-html.ts';
 import { refsAsText } from './document-html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
@@ -113,7 +113,7 @@ function titleBlock(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Tab
     ...(note ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { bold: true, color: 'B00000' })] })] : []),
     table([
       new TableRow({ children: [cell('编号', { header: true, width: 15 }), cell(d.number, { width: 35 }), cell('版本', { header: true, width: 15 }), cell(d.version, { width: 35 })] }),
-      new TableRow({ children: [cell('状态', { header: true }), cell(statusLabels[d.status]), cell('生效日期', { header: true }), cell(d.effectiveDate ?? '—')] }),
+      new TableRow({ children: [cell('状态', { header: true }), cell(ctx.control(doc).label), cell('生效日期', { header: true }), cell(d.effectiveDate ?? '—')] }),
       new TableRow({ children: [cell('牵头部门', { header: true }), cell(departmentsText(d.owners, ctx), { columnSpan: 3 })] }),
       new TableRow({ children: [cell('协作部门', { header: true }), cell(departmentsText(d.cooperating, ctx), { columnSpan: 3 })] }),
       ...extraRows,
@@ -335,7 +335,8 @@ export async function documentDocx(doc: PrintableDocument, ctx: PrintContext, in
   const writer = new BodyWriter(doc, ctx, inputs);
   const body = writer.blocks(parseMdx(bodyOf(ctx.bodyText(doc))).children);
   const example = d.example ? [new Paragraph({ children: [run('示例文本：本文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。', { color: '666666', size: size.small })] })] : [];
-  const mark = d.status === 'effective' ? '受控' : statusLabels[d.status];
+  const control = ctx.control(doc);
+  const mark = control.controlled ? '受控' : control.label;
   const header = new Header({
     children: [
       new Paragraph({

@@ -160,8 +160,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       });
       // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
       await time('docx', async () => {
-        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void }) => Promise<unknown> };
-        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log });
+        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
+        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today });
       });
     }
 
