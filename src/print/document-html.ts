@@ -39,7 +39,7 @@ function flowOverviewHtml(doc: PrintableDocument, ctx: PrintContext): string {
 
 /** The print HTML of a controlled document: title block, body, form (records), revision records. */
 export function documentHtml(doc: PrintableDocument, ctx: PrintContext): string {
-  const body = renderBody(bodyOf(ctx.bodyText(doc)), { resolve: ctx.resolve, flowchart: ctx.flowchart });
+  const body = renderBody(bodyOf(ctx.bodyText(doc)), { resolve: ctx.resolve, flowchart: ctx.flowchart, documentPath: doc.path });
   const example = doc.data.example ? '<p class="example-note">示例文本：本文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
   const overview = doc.type === 'flow' ? flowOverviewHtml(doc, ctx) : '';
   const form = doc.type === 'record' && doc.data.fields ? `<section class="form-section"><h2 class="section-title">表单样式</h2>${formHtml(doc, ctx, { heading: false })}</section>` : '';

@@ -100,8 +100,8 @@ const urlProperties: Readonly<Record<string, 'link' | 'image'>> = {
 
 /**
  * The renderer's own guard, whatever the check said: a link with an address outside the allow-list
- * becomes its text, an image outside it or outside content/ is left out (its description kept as
- * text), and any other address-holding property outside it is removed. Covers Markdown links,
+ * becomes its text, an image outside it or outside content/ is left out (［图片未显示：its description］ in
+ * its place), and any other address-holding property outside it is removed. Covers Markdown links,
  * reference definitions and images alike, since all of them are elements here.
  */
 function dropUnsafeUrls(node: HastRoot | Element, documentPath: string | undefined): void {
@@ -122,7 +122,7 @@ function dropUnsafeUrls(node: HastRoot | Element, documentPath: string | undefin
       }
       if (child.tagName === 'img' && property === 'src') {
         const alt = String(child.properties.alt ?? '');
-        children.splice(i, 1, ...(alt ? [h('span', { className: ['image-refused'] }, [{ type: 'text', value: alt }])] : []));
+        children.splice(i, 1, h('span', { className: ['image-refused'] }, [{ type: 'text', value: alt ? `［图片未显示：${alt}］` : '［图片未显示］' }]));
         i--;
         break;
       }

@@ -55,11 +55,11 @@ describe('renderBody', () => {
 
   it('leaves out images outside content/ and unsafe ones, keeping their description as text', () => {
     const html = render('![一](/etc/a.png) ![二](../../a.png) ![三](file:///a.png) ![四](data:image/png;base64,AA) ![](javascript:x) ![五](./ok.png)');
-    expect(html).toBe('<p><span class="image-refused">一</span> <span class="image-refused">二</span> <span class="image-refused">三</span> <span class="image-refused">四</span>  <img src="./ok.png" alt="五"></p>');
+    expect(html).toBe('<p><span class="image-refused">［图片未显示：一］</span> <span class="image-refused">［图片未显示：二］</span> <span class="image-refused">［图片未显示：三］</span> <span class="image-refused">［图片未显示：四］</span> <span class="image-refused">［图片未显示］</span> <img src="./ok.png" alt="五"></p>');
   });
 
   it('without the document path, refuses any image that could leave content/', () => {
-    expect(renderBody('![a](../images/a.png)', { resolve: () => undefined }).html).toBe('<p><span class="image-refused">a</span></p>');
+    expect(renderBody('![a](../images/a.png)', { resolve: () => undefined }).html).toBe('<p><span class="image-refused">［图片未显示：a］</span></p>');
   });
 
   it('renders a body nested too deep as a notice, without overflowing the stack, from text or from a tree', () => {

@@ -5,7 +5,8 @@
  * daily CI build), with the PDF cache kept between the two builds. The same site also shows the
  * record's group keeper, its one 序号 column and 记录编号 as the PDF does.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import mammoth from 'mammoth';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyAtTop, inForceToday } from '../../src/history/in-force-today.ts';
@@ -35,9 +36,13 @@ const pages = {
   titles: 'search-titles.json',
   record: 'records/jmi-jl-13-01/index.html',
 };
+/** The Word copies (dist/docx/): present or not, and their text. */
+const docxFiles = { regulation: 'docx/jmi-zd-13-01.docx', standard: 'docx/jmi-bz-1-01.docx' };
+const beforeDocx: Record<string, string | undefined> = {};
+const afterDocx: Record<string, string | undefined> = {};
 const pdfs = { regulation: 'pdf/jmi-zd-13-01.pdf', standard: 'pdf/jmi-bz-1-01.pdf', record: 'pdf/jmi-jl-13-01.pdf', form: 'pdf/forms/jmi-jl-13-01.pdf', book: 'pdf/full-manual.pdf' };
 
-async function build(today: string, pageOut: Record<string, string>, pdfOut: Record<string, string[]>): Promise<void> {
+async function build(today: string, pageOut: Record<string, string>, pdfOut: Record<string, string[]>, docxOut: Record<string, string | undefined>): Promise<void> {
   const out = join(repo.root, 'dist');
   const lines: string[] = [];
   const saved = process.env.SHOUKONG_TODAY;
@@ -46,11 +51,12 @@ async function build(today: string, pageOut: Record<string, string>, pdfOut: Rec
   if (result.exitCode !== 0) throw new Error(`构建失败：\n${lines.join('\n')}`);
   for (const [name, path] of Object.entries(pages)) pageOut[name] = readFileSync(join(out, path), 'utf8');
   for (const [name, path] of Object.entries(pdfs)) pdfOut[name] = await pageTexts(new Uint8Array(readFileSync(join(out, path))));
+  for (const [name, path] of Object.entries(docxFiles)) docxOut[name] = existsSync(join(out, path)) ? (await mammoth.extractRawText({ path: join(out, path) })).value : undefined;
 }
 
 beforeAll(async () => {
   repo = futureRevisionRepo();
-  await build(scenarioToday, before, beforePdf);
+  await build(scenarioToday, before, beforePdf, beforeDocx);
   process.env.SHOUKONG_TODAY = scenarioToday;
   try {
     const site = await loadSite(repo.root, projectRoot);
@@ -58,7 +64,7 @@ beforeAll(async () => {
   } finally {
     delete process.env.SHOUKONG_TODAY;
   }
-  await build(comingDate, after, afterPdf);
+  await build(comingDate, after, afterPdf, afterDocx);
 }, 600_000);
 
 afterAll(() => {
@@ -148,6 +154,15 @@ describe(`built on ${scenarioToday}`, () => {
     expect(standard).toContain('版本A/0待生效');
     expect(beforePdf.book!.join('')).not.toContain('办学基本条件标准');
   });
+
+  it('copies A/0 into the Word version, and gives the never-effective standard no Word copy or link', () => {
+    expect(beforeDocx.regulation).toContain('A/0');
+    expect(beforeDocx.regulation).toContain('现行');
+    expect(beforeDocx.regulation).not.toContain('第二条');
+    expect(before.regulation).toContain('下载 Word 版（.docx）');
+    expect(beforeDocx.standard).toBeUndefined();
+    expect(before.standard).not.toContain('下载 Word 版');
+  });
 });
 
 describe(`built again on ${comingDate} (the daily build), with the PDF cache of the day before`, () => {
@@ -163,6 +178,8 @@ describe(`built again on ${comingDate} (the daily build), with the PDF cache of 
     expect(standard).toMatch(/受控$/);
     expect(standard).toContain('版本A/0受控文件');
     expect(afterPdf.book!.join('')).toContain('办学基本条件标准');
+    expect(afterDocx.regulation).toContain('第二条');
+    expect(afterDocx.standard).toContain('办学基本条件标准');
   });
 });
 
