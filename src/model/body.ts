@@ -12,6 +12,24 @@ export interface InlineRef {
   target: string;
   label?: string;
   span: Span;
+  /** Up to 24 characters of the same text before and after it, for rules that read what the text says of it. */
+  before?: string;
+  after?: string;
+}
+
+/** A GFM table: each row's cells as their source text (so references in them stay visible). */
+export interface BodyTable {
+  span: Span;
+  /** The first row is the header. */
+  rows: { cells: { text: string; span: Span }[] }[];
+}
+
+/** A heading or paragraph that opens with 第X章, 第X节 or 第X条 (how regulations are numbered). */
+export interface NumberedPart {
+  unit: '章' | '节' | '条';
+  /** The numeral as written, e.g. 十二 or 12. */
+  numeral: string;
+  span: Span;
 }
 
 export interface MermaidBlock {
@@ -36,7 +54,13 @@ export interface BodyFacts {
   esm: Span[];
   expressions: Span[];
   headings: { depth: number; text: string; span: Span }[];
+  tables: BodyTable[];
+  numbered: NumberedPart[];
 }
+
+/** 第X章 / 第X节 / 第X条 at the start of a heading or paragraph, in Chinese or Arabic numerals. */
+const numberedPattern = /^\s*第([零〇一二两三四五六七八九十百千\d]+)([章节条])/;
+const contextLength = 24;
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
 
@@ -66,7 +90,7 @@ interface UnistNode {
  * Also gives the syntax tree (none after a syntax error), for a caller that renders the body next.
  */
 export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
-  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
+  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], tables: [], numbered: [] };
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>
     node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
@@ -91,6 +115,10 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
   }
 
   const toPoint = bodyPoints(body, origin);
+  const numberedPart = (node: UnistNode): void => {
+    const match = numberedPattern.exec(plainText(node));
+    if (match) facts.numbered.push({ unit: match[2] as NumberedPart['unit'], numeral: match[1]!, span: spanOf(node) });
+  };
   const visit = (node: UnistNode): void => {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -121,6 +149,21 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
         return;
       case 'heading':
         facts.headings.push({ depth: Number(node.depth), text: plainText(node), span: spanOf(node) });
+        numberedPart(node);
+        break;
+      case 'paragraph':
+        numberedPart(node);
+        break;
+      case 'table':
+        facts.tables.push({
+          span: spanOf(node),
+          rows: (node.children ?? []).map((row) => ({
+            cells: (row.children ?? []).map((cell) => ({
+              text: cell.position?.start.offset !== undefined && cell.position.end.offset !== undefined ? body.slice(cell.position.start.offset, cell.position.end.offset).replace(/^\s*\|?\s*|\s*\|?\s*$/g, '') : plainText(cell),
+              span: spanOf(cell),
+            })),
+          })),
+        });
         break;
       case 'text':
       case 'inlineCode':
@@ -131,10 +174,14 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
       const source = body.slice(from, node.position.end.offset);
       for (const match of source.matchAll(inlineRefPattern)) {
         const start = from + match.index;
+        const before = source.slice(Math.max(0, match.index - contextLength), match.index);
+        const after = source.slice(match.index + match[0].length, match.index + match[0].length + contextLength);
         facts.refs.push({
           target: match[1]!.trim(),
           ...(match[2] ? { label: match[2].trim() } : {}),
           span: { start: toPoint(start), end: toPoint(start + match[0].length) },
+          ...(before ? { before } : {}),
+          ...(after ? { after } : {}),
         });
       }
     }
