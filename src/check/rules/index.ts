@@ -6,11 +6,18 @@ import changeRenumbered from './change-renumbered.ts';
 import changeStatusTransition from './change-status-transition.ts';
 import changeVersionLowered from './change-version-lowered.ts';
 import changeVersionNotRaised from './change-version-not-raised.ts';
+import citeListMismatch from './cite-list-mismatch.ts';
+import citeTableMismatch from './cite-table-mismatch.ts';
+import citeTitleMismatch from './cite-title-mismatch.ts';
+import citeVersionMismatch from './cite-version-mismatch.ts';
+import coverageDraftOnly from './coverage-draft-only.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
 import flowMermaidSyntax from './flow-mermaid-syntax.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
+import lifecycleImpossibleDate from './lifecycle-impossible-date.ts';
+import lifecycleReliesOnDraft from './lifecycle-relies-on-draft.ts';
 import mdxNoEsm from './mdx-no-esm.ts';
 import mdxNoExpression from './mdx-no-expression.ts';
 import mdxUnknownComponent from './mdx-unknown-component.ts';
@@ -27,11 +34,21 @@ import refUnknownTarget from './ref-unknown-target.ts';
 import refWrongType from './ref-wrong-type.ts';
 import regulationUncited from './regulation-uncited.ts';
 import reviewOverdue from './review-overdue.ts';
+import roleNotAuthorized from './role-not-authorized.ts';
+import roleSamePerson from './role-same-person.ts';
+import roleUnknownPerson from './role-unknown-person.ts';
 import schemaRequired from './schema-required.ts';
 import schemaType from './schema-type.ts';
 import schemaUnknownField from './schema-unknown-field.ts';
 import statusEffectiveIncomplete from './status-effective-incomplete.ts';
 import statusSupersededNotObsolete from './status-superseded-not-obsolete.ts';
+import structureArticleNumbering from './structure-article-numbering.ts';
+import structureChapterOrder from './structure-chapter-order.ts';
+import structureMissingChapter from './structure-missing-chapter.ts';
+import structureMissingField from './structure-missing-field.ts';
+import supersedeCycle from './supersede-cycle.ts';
+import supersedeObsoleteReplacesCurrent from './supersede-obsolete-replaces-current.ts';
+import supersedeTwice from './supersede-twice.ts';
 import syntaxEncoding from './syntax-encoding.ts';
 import syntaxMdx from './syntax-mdx.ts';
 import syntaxNoFrontmatter from './syntax-no-frontmatter.ts';
@@ -48,11 +65,18 @@ export const rules: readonly Rule[] = [
   changeStatusTransition,
   changeVersionLowered,
   changeVersionNotRaised,
+  citeListMismatch,
+  citeTableMismatch,
+  citeTitleMismatch,
+  citeVersionMismatch,
+  coverageDraftOnly,
   coverageUncoveredClause,
   flowMermaidSyntax,
   flowMissingFlowchart,
   flowNotListedByParent,
   layerWrongFolder,
+  lifecycleImpossibleDate,
+  lifecycleReliesOnDraft,
   mdxNoEsm,
   mdxNoExpression,
   mdxUnknownComponent,
@@ -69,11 +93,21 @@ export const rules: readonly Rule[] = [
   refWrongType,
   regulationUncited,
   reviewOverdue,
+  roleNotAuthorized,
+  roleSamePerson,
+  roleUnknownPerson,
   schemaRequired,
   schemaType,
   schemaUnknownField,
   statusEffectiveIncomplete,
   statusSupersededNotObsolete,
+  structureArticleNumbering,
+  structureChapterOrder,
+  structureMissingChapter,
+  structureMissingField,
+  supersedeCycle,
+  supersedeObsoleteReplacesCurrent,
+  supersedeTwice,
   syntaxEncoding,
   syntaxMdx,
   syntaxNoFrontmatter,

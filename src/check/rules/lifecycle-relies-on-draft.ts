@@ -1,0 +1,23 @@
+import { edgeKindLabels } from '../../graph/build-graph.ts';
+import { defineRule, nameOf } from '../define-rule.ts';
+
+/**
+ * lifecycle/relies-on-draft: an effective document may only rely on effective ones (JMI/CX/13 4.2.2:
+ * a draft is no basis for work). Obsolete targets are ref/obsolete-target's; supersedes points back in time.
+ */
+export default defineRule({
+  id: 'lifecycle/relies-on-draft',
+  severity: 'error',
+  description: '现行文件引用的文件（文件头各引用字段、正文引用、所属程序）都必须是现行文件，不得依据草稿',
+  run({ graph, report }) {
+    for (const edge of graph.edges) {
+      if (edge.kind === 'supersedes' || !edge.to || edge.from.data.status !== 'effective' || edge.to.data.status !== 'draft') continue;
+      report(
+        edge.from.path,
+        edge.span,
+        `本文件是现行文件，但${edgeKindLabels[edge.kind].outgoing} ${nameOf(edge.to)} 还是草稿，草稿不得作为工作依据：请先发布该文件（status: effective），或在它发布前删去这一引用`,
+        { file: edge.to.path, span: edge.to.file.frontmatterSpan, message: '被引用的草稿文件' },
+      );
+    }
+  },
+});
