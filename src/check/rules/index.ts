@@ -18,6 +18,7 @@ import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
 import lifecycleImpossibleDate from './lifecycle-impossible-date.ts';
 import lifecycleReliesOnDraft from './lifecycle-relies-on-draft.ts';
+import lifecycleReviewBeforeEffective from './lifecycle-review-before-effective.ts';
 import mdxNoEsm from './mdx-no-esm.ts';
 import mdxNoExpression from './mdx-no-expression.ts';
 import mdxUnknownComponent from './mdx-unknown-component.ts';
@@ -77,6 +78,7 @@ export const rules: readonly Rule[] = [
   layerWrongFolder,
   lifecycleImpossibleDate,
   lifecycleReliesOnDraft,
+  lifecycleReviewBeforeEffective,
   mdxNoEsm,
   mdxNoExpression,
   mdxUnknownComponent,

@@ -1,4 +1,4 @@
-import { defineRule, placeOf } from '../define-rule.ts';
+import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 
 /**
  * lifecycle/impossible-date: dates a current or obsolete document cannot truthfully carry as of today.
@@ -7,9 +7,20 @@ import { defineRule, placeOf } from '../define-rule.ts';
 export default defineRule({
   id: 'lifecycle/impossible-date',
   severity: 'error',
-  description: '现行或作废文件的修订日期、最近评审日期不得晚于今天；最近评审日期不得早于文件首次发布',
-  run({ set, today, report }) {
+  description: '现行或作废文件的修订日期、最近评审日期不得晚于今天；最近评审日期不得早于文件首次发布；新文件不得早于它代替的文件生效',
+  run({ set, graph, today, report }) {
     for (const doc of set.documents) {
+      // A successor cannot take effect before the document it replaces did.
+      for (const edge of graph.outgoing(doc, 'supersedes')) {
+        const old = edge.to?.data.effectiveDate;
+        const own = doc.data.effectiveDate;
+        if (doc.data.status !== 'effective' || !edge.to || !old || !own || own >= old) continue;
+        report(doc.path, placeOf(doc, 'effectiveDate'), `本文件的生效日期 ${own} 早于它代替的 ${nameOf(edge.to)} 的生效日期 ${old}：新文件不能在被代替的文件生效之前就代替它，请核对两份文件的 effectiveDate 和 supersedes`, {
+          file: edge.to.path,
+          span: placeOf(edge.to, 'effectiveDate'),
+          message: '被代替文件的生效日期在这里',
+        });
+      }
       const { status, revisions, lastReviewed } = doc.data;
       if (status !== 'effective' && status !== 'obsolete') continue;
       revisions?.forEach((revision, i) => {
