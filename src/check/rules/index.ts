@@ -18,6 +18,7 @@ import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
 import lifecycleImpossibleDate from './lifecycle-impossible-date.ts';
 import lifecycleReliesOnDraft from './lifecycle-relies-on-draft.ts';
+import lifecycleReliesOnPending from './lifecycle-relies-on-pending.ts';
 import lifecycleReviewBeforeEffective from './lifecycle-review-before-effective.ts';
 import mdxNoEsm from './mdx-no-esm.ts';
 import mdxNoExpression from './mdx-no-expression.ts';
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   layerWrongFolder,
   lifecycleImpossibleDate,
   lifecycleReliesOnDraft,
+  lifecycleReliesOnPending,
   lifecycleReviewBeforeEffective,
   mdxNoEsm,
   mdxNoExpression,
