@@ -3,7 +3,7 @@ import { fieldLabel, fieldOfLabel } from '../../model/field-labels.ts';
 import type { ControlledDocument } from '../../model/load.ts';
 import type { DepartmentIndex } from '../../model/organization.ts';
 import { inlineRefPattern } from '../../model/body.ts';
-import { defineRule, nameOf, placeOf } from '../define-rule.ts';
+import { defineRule, isCurrent, nameOf, placeOf } from '../define-rule.ts';
 
 /** Words before 名称 that make a column the listed documents' titles (记录名称, 制度名称 …); 要素名称 is not one. */
 const titleHeader = /^(文件|记录|表单|制度|程序|程序文件|流程|标准|章节|手册章节|质量记录)?名称$/;
@@ -39,6 +39,7 @@ export default defineRule({
   description: '正文表格中列出文件时，名称、版本、保管部门、保存期限等列须与被列文件的文件头一致',
   run({ set, graph, departments, report }) {
     for (const doc of set.documents) {
+      if (!isCurrent(doc)) continue; // frozen as issued
       for (const table of doc.file.body.tables) {
         const [header, ...rows] = table.rows;
         if (!header) continue;

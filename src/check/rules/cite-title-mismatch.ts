@@ -2,7 +2,7 @@ import { inlineRefPattern } from '../../model/body.ts';
 import { editDistance } from '../../model/did-you-mean.ts';
 import type { ControlledDocument } from '../../model/load.ts';
 import type { Span } from '../../model/position.ts';
-import { defineRule, nameOf, placeOf } from '../define-rule.ts';
+import { defineRule, isCurrent, nameOf, placeOf } from '../define-rule.ts';
 
 /** Strips 《》 and surrounding space from a title as written. */
 const bare = (text: string) => text.trim().replace(/^《(.*)》$/, '$1').trim();
@@ -65,6 +65,8 @@ export default defineRule({
       );
     };
     for (const doc of set.documents) {
+      // An obsolete text is frozen as issued: the titles it gave were right then.
+      if (!isCurrent(doc)) continue;
       for (const ref of doc.file.body.refs) check(doc, ref.target, ref.label, ref.before ?? '', ref.after ?? '', ref.span);
       for (const field of ['inputs', 'outputs'] as const) {
         doc.data[field]?.forEach((text, i) => {

@@ -1,4 +1,4 @@
-import { defineRule, nameOf, placeOf } from '../define-rule.ts';
+import { defineRule, isCurrent, nameOf, placeOf } from '../define-rule.ts';
 
 /**
  * cite/version-mismatch: a version written right after a reference ([[编号]] A/1, [[编号]]（B/0 版）) is
@@ -15,6 +15,7 @@ export default defineRule({
     const token = style === 'letter-number' ? `[A-Z]${sep}\\d+` : `\\d+${sep}\\d+`;
     const pattern = new RegExp(`^\\s*[（(]?\\s*(?:版本|第)?\\s*(${token})(?![\\d])`);
     for (const doc of set.documents) {
+      if (!isCurrent(doc)) continue; // frozen as issued
       for (const ref of doc.file.body.refs) {
         const target = graph.byNumber.get(ref.target);
         const match = pattern.exec(ref.after ?? '');

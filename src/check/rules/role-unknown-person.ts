@@ -6,11 +6,13 @@ import { namesIn, peopleByName } from './role-people.ts';
 export default defineRule({
   id: 'role/unknown-person',
   severity: 'error',
-  description: '编制人、审核人、批准人和修订人必须是 organization.yaml 的 people 中列出的人员',
+  description: '现行和草稿文件的编制人、审核人、批准人和修订人必须是 organization.yaml 的 people 中列出的人员',
   run({ set, organization, report }) {
     const people = peopleByName(organization);
     if (!people) return;
     for (const doc of set.documents) {
+      // Obsolete documents keep the names of people who may since have left.
+      if (doc.data.status === 'obsolete') continue;
       for (const { name, path, what } of namesIn(doc)) {
         if (people.has(name)) continue;
         const suggestion = closest(name, people.keys(), 1);
