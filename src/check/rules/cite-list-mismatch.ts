@@ -17,7 +17,8 @@ export default defineRule({
   description: '以文件头字段命名的章（如 支持性文件、质量记录、相关流程）引用的文件须与该字段列出的文件完全一致',
   run({ set, graph, report }) {
     for (const doc of set.documents) {
-      if (!doc.type || doc.data.status === 'obsolete') continue;
+      // With a YAML error the fields are not known: syntax/yaml speaks for the file.
+      if (!doc.type || doc.data.status === 'obsolete' || doc.file.yamlProblems.length > 0) continue;
       const headings = doc.file.body.headings;
       headings.forEach((heading, h) => {
         if (heading.depth > 2) return;

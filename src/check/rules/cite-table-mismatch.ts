@@ -48,7 +48,7 @@ export default defineRule({
           if (refCell < 0) continue;
           const number = new RegExp(inlineRefPattern.source).exec(row.cells[refCell]!.text)![1]!.trim();
           const target = graph.byNumber.get(number);
-          if (!target?.type) continue;
+          if (!target?.type || target.file.yamlProblems.length > 0) continue;
           row.cells.forEach((cell, i) => {
             if (i === refCell || !header.cells[i]) return;
             const field = fieldOfHeader(header.cells[i]!.text, target.type!);

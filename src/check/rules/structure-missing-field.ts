@@ -13,7 +13,7 @@ export default defineRule({
   run({ set, organization, report }) {
     for (const doc of set.documents) {
       const required = doc.type && organization?.structure?.[doc.type]?.fields;
-      if (!required || !isCurrent(doc)) continue;
+      if (!required || !isCurrent(doc) || doc.file.yamlProblems.length > 0) continue;
       const data = doc.data as Record<string, unknown>;
       const raw = (doc.file.data ?? {}) as Record<string, unknown>;
       const missing = required.filter((field) => {
