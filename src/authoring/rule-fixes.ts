@@ -19,6 +19,7 @@ export const ruleFixes: Record<string, string> = {
   'lifecycle/impossible-date': '修订记录和 `lastReviewed` 只写已经发生的日期；最近评审日期不早于首次发布（第一条修订记录）的日期。已批准、待生效的版本只把 `effectiveDate` 写成将来的日期。',
   'lifecycle/relies-on-pending': '把引用方的新版本与被引用文件定在同一天生效（合并时一起发布），或在正文中写明在被引用文件生效前怎样办理。',
   'lifecycle/review-before-effective': '换版本身已经过审核和批准：删去 `lastReviewed`，或在对当前版本完成定期评审后写那一天的日期。',
+  'lifecycle/obsolete-incomplete': '从 Git 历史中找回作废前的 `effectiveDate` 和 `approvedBy` 补上（`git log -p -- <文件>`）；作废只改 `status`，其余控制字段保持原样。',
   'lifecycle/relies-on-draft': '先发布被引用的草稿（与本文件在同一合并请求中发布亦可），或在它发布前删去引用。',
   'mdx/no-esm': '删除正文中的 `import`/`export` 行；引用其他文件写 `[[编号]]`。',
   'mdx/no-expression': '删除 `{…}`；正文中要显示花括号时写成 `\\{`、`\\}`。',

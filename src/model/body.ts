@@ -24,6 +24,13 @@ export interface BodyTable {
   rows: { cells: { text: string; span: Span }[] }[];
 }
 
+/** A document named in plain text as 《名称》（编号） or 编号《名称》, without a [[ ]] reference. */
+export interface TitledMention {
+  title: string;
+  number: string;
+  span: Span;
+}
+
 /** A heading or paragraph that opens with 第X章, 第X节 or 第X条 (how regulations are numbered). */
 export interface NumberedPart {
   unit: '章' | '节' | '条';
@@ -56,11 +63,14 @@ export interface BodyFacts {
   headings: { depth: number; text: string; span: Span }[];
   tables: BodyTable[];
   numbered: NumberedPart[];
+  titled: TitledMention[];
 }
 
 /** 第X章 / 第X节 / 第X条 at the start of a heading or paragraph, in Chinese or Arabic numerals. */
 const numberedPattern = /^\s*第([零〇一二两三四五六七八九十百千\d]+)([章节条])/;
 const contextLength = 24;
+/** 《名称》（编号） or 编号《名称》 in plain text; a number is capitals, digits, / and - with a / in it. */
+const titledPattern = /《([^《》\n]+)》\s*[（(]\s*([A-Z][A-Z0-9-]*\/[A-Z0-9/-]+)\s*[)）]|\b([A-Z][A-Z0-9-]*\/[A-Z0-9/-]+)\s*《([^《》\n]+)》/g;
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
 
@@ -90,7 +100,7 @@ interface UnistNode {
  * Also gives the syntax tree (none after a syntax error), for a caller that renders the body next.
  */
 export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
-  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], tables: [], numbered: [] };
+  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], tables: [], numbered: [], titled: [] };
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>
     node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
@@ -172,6 +182,14 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       const from = node.position.start.offset;
       const source = body.slice(from, node.position.end.offset);
+      for (const match of source.matchAll(titledPattern)) {
+        const start = from + match.index;
+        facts.titled.push({
+          title: (match[1] ?? match[4])!.trim(),
+          number: (match[2] ?? match[3])!,
+          span: { start: toPoint(start), end: toPoint(start + match[0].length) },
+        });
+      }
       for (const match of source.matchAll(inlineRefPattern)) {
         const start = from + match.index;
         const before = source.slice(Math.max(0, match.index - contextLength), match.index);

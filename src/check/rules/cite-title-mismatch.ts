@@ -18,7 +18,7 @@ const minTitleLength = 4;
 export default defineRule({
   id: 'cite/title-mismatch',
   severity: 'error',
-  description: '引用的显示文字（[[编号|文字]]）、紧挨引用写的《文件名》或紧跟引用写的文件名称须与被引用文件的名称一致',
+  description: '引用的显示文字（[[编号|文字]]）、紧挨引用写的《文件名》、紧跟引用写的文件名称，以及正文中“《文件名》（编号）”的写法，都须与该编号文件的名称一致',
   run({ set, graph, report }) {
     // Longest first, so that 文件与资料控制 is matched before a shorter title it begins with.
     const titles = [...new Set([...graph.byNumber.values()].map((d) => d.data.title).filter((t): t is string => !!t && t.length >= minTitleLength))].sort(
@@ -68,6 +68,8 @@ export default defineRule({
       // An obsolete text is frozen as issued: the titles it gave were right then.
       if (!isCurrent(doc)) continue;
       for (const ref of doc.file.body.refs) check(doc, ref.target, ref.label, ref.before ?? '', ref.after ?? '', ref.span);
+      // 原《文件管理办法》（JMI/ZD/13-01）: a plain-text naming is held to the same title.
+      for (const mention of doc.file.body.titled) check(doc, mention.number, mention.title, '', '', mention.span);
       for (const field of ['inputs', 'outputs'] as const) {
         doc.data[field]?.forEach((text, i) => {
           for (const match of text.matchAll(inlineRefPattern)) {

@@ -17,6 +17,7 @@ import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
 import layerWrongFolder from './layer-wrong-folder.ts';
 import lifecycleImpossibleDate from './lifecycle-impossible-date.ts';
+import lifecycleObsoleteIncomplete from './lifecycle-obsolete-incomplete.ts';
 import lifecycleReliesOnDraft from './lifecycle-relies-on-draft.ts';
 import lifecycleReliesOnPending from './lifecycle-relies-on-pending.ts';
 import lifecycleReviewBeforeEffective from './lifecycle-review-before-effective.ts';
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   flowNotListedByParent,
   layerWrongFolder,
   lifecycleImpossibleDate,
+  lifecycleObsoleteIncomplete,
   lifecycleReliesOnDraft,
   lifecycleReliesOnPending,
   lifecycleReviewBeforeEffective,
