@@ -19,7 +19,7 @@ export default defineRule({
       for (const step of ['prepare', 'review', 'approve'] as const) {
         const allowed = rule[step];
         const name = doc.data[stepFields[step]];
-        const person = name ? people.get(name) : undefined;
+        const person = name ? people.byName(name) : undefined;
         if (!allowed || !person || person.roles.some((r) => allowed.includes(r))) continue;
         const holders = organization.people!.filter((p) => p.roles.some((r) => allowed.includes(r))).map((p) => p.name);
         report(

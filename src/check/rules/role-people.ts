@@ -1,16 +1,16 @@
 /** Helpers shared by the role rules: who signed a document's current version, and where. */
 import type { ControlledDocument } from '../../model/load.ts';
-import type { Organization, Person } from '../../model/schemas/organization.ts';
+import { indexPeople, type PeopleIndex } from '../../model/organization.ts';
+import type { Organization } from '../../model/schemas/organization.ts';
 
 /** 签署环节：编制 / 审核 / 批准 */
 export type SignoffStep = 'prepare' | 'review' | 'approve';
 export const stepLabels: Record<SignoffStep, string> = { prepare: '编制', review: '审核', approve: '批准' };
 export const stepFields: Record<SignoffStep, 'preparedBy' | 'reviewedBy' | 'approvedBy'> = { prepare: 'preparedBy', review: 'reviewedBy', approve: 'approvedBy' };
 
-/** The people of the organisation by name. */
-export function peopleByName(org: Organization | undefined): Map<string, Person> | undefined {
-  if (!org?.people) return undefined;
-  return new Map(org.people.map((p) => [p.name, p]));
+/** The people of the organisation by name; undefined when organization.yaml lists none (the role rules then stay silent). */
+export function peopleByName(org: Organization | undefined): PeopleIndex | undefined {
+  return org?.people ? indexPeople(org) : undefined;
 }
 
 /** Every name a document gives, with the field path it sits at. */

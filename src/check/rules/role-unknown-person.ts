@@ -14,8 +14,8 @@ export default defineRule({
       // Obsolete documents keep the names of people who may since have left.
       if (doc.data.status === 'obsolete') continue;
       for (const { name, path, what } of namesIn(doc)) {
-        if (people.has(name)) continue;
-        const suggestion = closest(name, people.keys(), 1);
+        if (people.byName(name)) continue;
+        const suggestion = closest(name, (organization!.people ?? []).map((p) => p.name), 1);
         report(doc.path, placeOf(doc, path), `${what} "${name}" 不在 organization.yaml 的人员名单中${suggestion ? `，是否要写 "${suggestion}"？` : '：请核对姓名，或先在 organization.yaml 的 people 中登记此人及其职务'}`);
       }
     }

@@ -96,15 +96,27 @@ export const organizationSchema = z.strictObject({
   // A role a person holds or a sign-off names must be declared, so a typo cannot silently grant or deny authority.
   const declared = new Set(org.roles ?? []);
   const check = (role: string, path: (string | number)[]) => {
-    if (!declared.has(role)) ctx.addIssue({ code: 'custom', path, message: `职务“${role}”没有在 roles 中列出：请在 roles 中加上它，或改为 ${[...declared].join('、') || '（roles 为空）'} 之一` });
+    if (!declared.has(role)) ctx.addIssue({ code: 'custom', path, input: role, message: `职务“${role}”没有在 roles 中列出：请在 roles 中加上它，或改为 ${[...declared].join('、') || '（roles 为空）'} 之一` });
   };
   org.people?.forEach((person, i) => person.roles.forEach((role, j) => check(role, ['people', i, 'roles', j])));
   for (const [type, rule] of Object.entries(org.signoff ?? {})) {
     for (const step of ['prepare', 'review', 'approve'] as const) rule?.[step]?.forEach((role, j) => check(role, ['signoff', type, step, j]));
   }
+  // One identity, one person: an approval made under it must prove who approved.
+  const owners = new Map<string, string>();
+  org.people?.forEach((person, i) => {
+    for (const [field, list] of [['emails', person.emails], ['usernames', person.usernames]] as const) {
+      list?.forEach((id, j) => {
+        const key = id.toLowerCase();
+        const owner = owners.get(key);
+        if (owner && owner !== person.name) ctx.addIssue({ code: 'custom', path: ['people', i, field, j], input: id, message: `“${id}”已登记为 ${owner} 的身份：一个邮箱或用户名只能属于一个人` });
+        else owners.set(key, person.name);
+      });
+    }
+  });
   const seen = new Map<string, number>();
   org.people?.forEach((person, i) => {
-    if (seen.has(person.name)) ctx.addIssue({ code: 'custom', path: ['people', i, 'name'], message: `人员“${person.name}”重复列出（第 ${seen.get(person.name)! + 1} 项已有）：同名的两人请加以区分（如 王芳（教务处））` });
+    if (seen.has(person.name)) ctx.addIssue({ code: 'custom', path: ['people', i, 'name'], input: person.name, message: `人员“${person.name}”重复列出（第 ${seen.get(person.name)! + 1} 项已有）：同名的两人请加以区分（如 王芳（教务处））` });
     else seen.set(person.name, i);
   });
 });
