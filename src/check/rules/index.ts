@@ -29,12 +29,14 @@ import numberPattern from './number-pattern.ts';
 import orgInvalidPattern from './org-invalid-pattern.ts';
 import orgMissing from './org-missing.ts';
 import orgUnknownDepartment from './org-unknown-department.ts';
+import recordNotListedByParent from './record-not-listed-by-parent.ts';
 import recordUnused from './record-unused.ts';
 import refObsoleteTarget from './ref-obsolete-target.ts';
 import refSuspect from './ref-suspect.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnknownTarget from './ref-unknown-target.ts';
 import refWrongType from './ref-wrong-type.ts';
+import regulationListedTwice from './regulation-listed-twice.ts';
 import regulationUncited from './regulation-uncited.ts';
 import reviewOverdue from './review-overdue.ts';
 import roleNotAuthorized from './role-not-authorized.ts';
@@ -91,12 +93,14 @@ export const rules: readonly Rule[] = [
   orgInvalidPattern,
   orgMissing,
   orgUnknownDepartment,
+  recordNotListedByParent,
   recordUnused,
   refObsoleteTarget,
   refSuspect,
   refUnknownClause,
   refUnknownTarget,
   refWrongType,
+  regulationListedTwice,
   regulationUncited,
   reviewOverdue,
   roleNotAuthorized,
