@@ -49,6 +49,7 @@ export const ruleFixes: Record<string, string> = {
   'status/superseded-not-obsolete': '把被代替的文件改为 `status: obsolete`。',
   'structure/article-numbering': '从“第一章”“第一条”起顺序重新编号（条在全文连续，节在每章内从第一节起），再核对正文中引用条号的地方。',
   'structure/chapter-order': '按 organization.yaml 的 `structure.<类型>.chapters` 的顺序调整各章（二级标题）及其章号。',
+  'structure/heading-numbering': '章按 1、2、3…… 编号，节写成“章号.序号”（4.1、4.2……）；改号后核对正文中“见 4.2”之类的引用。',
   'structure/missing-chapter': '用二级标题（`## 3 职责`）补上缺少的章；该章确无内容的写“无”。各类文件须有哪些章在 organization.yaml 的 `structure` 中规定。',
   'structure/missing-field': '在文件头补上这些字段（流程的业务概述各栏：所属岗位、业务功能、适用范围、工作准则、输入资源、输出资源、考核点等）。',
   'supersede/cycle': '代替关系只能由新文件指向旧文件：删去旧文件中指向新文件的 `supersedes` 项。',

@@ -49,6 +49,7 @@ import statusEffectiveIncomplete from './status-effective-incomplete.ts';
 import statusSupersededNotObsolete from './status-superseded-not-obsolete.ts';
 import structureArticleNumbering from './structure-article-numbering.ts';
 import structureChapterOrder from './structure-chapter-order.ts';
+import structureHeadingNumbering from './structure-heading-numbering.ts';
 import structureMissingChapter from './structure-missing-chapter.ts';
 import structureMissingField from './structure-missing-field.ts';
 import supersedeCycle from './supersede-cycle.ts';
@@ -113,6 +114,7 @@ export const rules: readonly Rule[] = [
   statusSupersededNotObsolete,
   structureArticleNumbering,
   structureChapterOrder,
+  structureHeadingNumbering,
   structureMissingChapter,
   structureMissingField,
   supersedeCycle,
