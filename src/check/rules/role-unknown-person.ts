@@ -6,13 +6,14 @@ import { namesIn, peopleByName } from './role-people.ts';
 export default defineRule({
   id: 'role/unknown-person',
   severity: 'error',
-  description: '现行和草稿文件的编制人、审核人、批准人和修订人必须是 organization.yaml 的 people 中列出的人员',
+  description: '现行文件的编制人、审核人、批准人和修订人必须是 organization.yaml 的 people 中列出的人员',
   run({ set, organization, report }) {
     const people = peopleByName(organization);
     if (!people) return;
     for (const doc of set.documents) {
-      // Obsolete documents keep the names of people who may since have left.
-      if (doc.data.status === 'obsolete') continue;
+      // Checked once a version is issued: a draft's names are provisional (npm run new fills in the Git
+      // user), and obsolete documents keep the names of people who may since have left.
+      if (doc.data.status !== 'effective') continue;
       for (const { name, path, what } of namesIn(doc)) {
         if (people.byName(name)) continue;
         const suggestion = closest(name, (organization!.people ?? []).map((p) => p.name), 1);

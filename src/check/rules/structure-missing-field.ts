@@ -1,6 +1,6 @@
 import { typeLabels } from '../../model/document-types.ts';
 import { fieldLabel } from '../../model/field-labels.ts';
-import { defineRule, isCurrent } from '../define-rule.ts';
+import { defineRule } from '../define-rule.ts';
 
 /**
  * structure/missing-field: a field organization.yaml requires of the type (e.g. the 12-field overview of
@@ -9,11 +9,12 @@ import { defineRule, isCurrent } from '../define-rule.ts';
 export default defineRule({
   id: 'structure/missing-field',
   severity: 'error',
-  description: '文件头必须填写 organization.yaml 的 structure.<类型>.fields 规定的字段（如流程业务概述的工作准则、输入资源、输出资源、考核点），且不为空',
+  description: '现行文件的文件头必须填写 organization.yaml 的 structure.<类型>.fields 规定的字段（如流程业务概述的工作准则、输入资源、输出资源、考核点），且不为空',
   run({ set, organization, report }) {
     for (const doc of set.documents) {
       const required = doc.type && organization?.structure?.[doc.type]?.fields;
-      if (!required || !isCurrent(doc) || doc.file.yamlProblems.length > 0) continue;
+      // A draft is filled in as it is written (npm run new leaves the overview open); an issued one must be complete.
+      if (!required || doc.data.status !== 'effective' || doc.file.yamlProblems.length > 0) continue;
       const data = doc.data as Record<string, unknown>;
       const raw = (doc.file.data ?? {}) as Record<string, unknown>;
       const missing = required.filter((field) => {
