@@ -12,8 +12,32 @@ export interface InlineRef {
   target: string;
   label?: string;
   span: Span;
-  /** The text that follows on the same line, up to 60 characters (for ref/title-repeated). */
+  /** Up to 24 characters of the same text before it, for rules that read what the text says of it. */
+  before?: string;
+  /** The text that follows on the same line, up to 60 characters (ref/title-repeated, cite/title-mismatch, cite/version-mismatch). */
   after?: string;
+}
+
+/** A GFM table: each row's cells as their source text (so references in them stay visible). */
+export interface BodyTable {
+  span: Span;
+  /** The first row is the header. */
+  rows: { cells: { text: string; span: Span }[] }[];
+}
+
+/** A document named in plain text as 《名称》（编号） or 编号《名称》, without a [[ ]] reference. */
+export interface TitledMention {
+  title: string;
+  number: string;
+  span: Span;
+}
+
+/** A heading or paragraph that opens with 第X章, 第X节 or 第X条 (how regulations are numbered). */
+export interface NumberedPart {
+  unit: '章' | '节' | '条';
+  /** The numeral as written, e.g. 十二 or 12. */
+  numeral: string;
+  span: Span;
 }
 
 export interface MermaidBlock {
@@ -49,6 +73,9 @@ export interface BodyFacts {
   expressions: Span[];
   headings: { depth: number; text: string; span: Span }[];
   urls: UrlUse[];
+  tables: BodyTable[];
+  numbered: NumberedPart[];
+  titled: TitledMention[];
 }
 
 /**
@@ -74,8 +101,14 @@ const urlAttributes = new Map<string, 'link' | 'image'>([
 
 /** A fresh, empty set of facts. */
 export function emptyBodyFacts(): BodyFacts {
-  return { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], urls: [] };
+  return { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], urls: [], tables: [], numbered: [], titled: [] };
 }
+
+/** 第X章 / 第X节 / 第X条 at the start of a heading or paragraph, in Chinese or Arabic numerals. */
+const numberedPattern = /^\s*第([零〇一二两三四五六七八九十百千\d]+)([章节条])/;
+const contextLength = 24;
+/** 《名称》（编号） or 编号《名称》 in plain text; a number is capitals, digits, / and - with a / in it. */
+const titledPattern = /《([^《》\n]+)》\s*[（(]\s*([A-Z][A-Z0-9-]*\/[A-Z0-9/-]+)\s*[)）]|\b([A-Z][A-Z0-9-]*\/[A-Z0-9/-]+)\s*《([^《》\n]+)》/g;
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
 
@@ -160,6 +193,10 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
     scanRefsInText(body, origin, facts.refs);
     return { facts };
   }
+  const numberedPart = (node: UnistNode): void => {
+    const match = numberedPattern.exec(plainText(node));
+    if (match) facts.numbered.push({ unit: match[2] as NumberedPart['unit'], numeral: match[1]!, span: spanOf(node) });
+  };
   const visit = (node: UnistNode): void => {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -200,6 +237,21 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
         return;
       case 'heading':
         facts.headings.push({ depth: Number(node.depth), text: plainText(node), span: spanOf(node) });
+        numberedPart(node);
+        break;
+      case 'paragraph':
+        numberedPart(node);
+        break;
+      case 'table':
+        facts.tables.push({
+          span: spanOf(node),
+          rows: (node.children ?? []).map((row) => ({
+            cells: (row.children ?? []).map((cell) => ({
+              text: cell.position?.start.offset !== undefined && cell.position.end.offset !== undefined ? body.slice(cell.position.start.offset, cell.position.end.offset).replace(/^\s*\|?\s*|\s*\|?\s*$/g, '') : plainText(cell),
+              span: spanOf(cell),
+            })),
+          })),
+        });
         break;
       case 'text':
       case 'inlineCode':
@@ -208,13 +260,23 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       const from = node.position.start.offset;
       const source = body.slice(from, node.position.end.offset);
+      for (const match of source.matchAll(titledPattern)) {
+        const start = from + match.index;
+        facts.titled.push({
+          title: (match[1] ?? match[4])!.trim(),
+          number: (match[2] ?? match[3])!,
+          span: { start: toPoint(start), end: toPoint(start + match[0].length) },
+        });
+      }
       for (const match of source.matchAll(inlineRefPattern)) {
         const start = from + match.index;
+        const before = source.slice(Math.max(0, match.index - contextLength), match.index);
         const after = source.slice(match.index + match[0].length, match.index + match[0].length + 60).split('\n')[0]!;
         facts.refs.push({
           target: match[1]!.trim(),
           ...(match[2] ? { label: match[2].trim() } : {}),
           span: { start: toPoint(start), end: toPoint(start + match[0].length) },
+          ...(before ? { before } : {}),
           ...(after ? { after } : {}),
         });
       }

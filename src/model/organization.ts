@@ -1,5 +1,5 @@
 /** Looks up departments and groups in the organisation data by id, short name or name. */
-import type { Department, Organization } from './schemas/organization.ts';
+import type { Department, Organization, Person } from './schemas/organization.ts';
 
 export interface DepartmentIndex {
   /** The department or group a reference names, or undefined. */
@@ -69,4 +69,25 @@ export function resemblingGroup(ref: string, index: DepartmentIndex): { id: stri
   }
   // 外语学院 alone is more likely a department missing from organization.yaml than a group.
   return best && (everyPrefix.test(ref) || /二级|院系/.test(core)) ? best.group : undefined;
+}
+
+export interface PeopleIndex {
+  /** The person a document names (preparedBy, reviewedBy, approvedBy, a revision's author). */
+  byName(name: string): Person | undefined;
+  /** The person a Git or hosting-platform identity belongs to: an e-mail or a user name, any case. */
+  byIdentity(identity: string): Person | undefined;
+}
+
+/** Looks up organization.yaml's people by name and by Git identity (shared by the role rules and approval proofs). */
+export function indexPeople(org: Organization): PeopleIndex {
+  const names = new Map<string, Person>();
+  const identities = new Map<string, Person>();
+  for (const person of org.people ?? []) {
+    if (!names.has(person.name)) names.set(person.name, person);
+    for (const id of [...(person.emails ?? []), ...(person.usernames ?? [])]) identities.set(id.toLowerCase(), person);
+  }
+  return {
+    byName: (name) => names.get(name),
+    byIdentity: (identity) => identities.get(identity.trim().toLowerCase()),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { pendingLabel, type ControlDecision, type ControlState } from '../history/in-force-today.ts';
 import { statusLabels, typeLabels, type DocumentType, type Status } from '../model/document-types.ts';
-import { documentSchemas } from '../model/schemas/index.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 import type { CommitRef, DocumentHistory, VersionEntry } from '../history/document-history.ts';
 import type { DiffLine } from '../history/diff.ts';
 import { documentPath, slugOf } from '../render/urls.ts';
@@ -152,16 +152,6 @@ function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit
     fieldChanges: (v.fieldChanges ?? []).map((c) => ({ ...c, label: fieldLabel(c.field, type) })),
     bodyDiff: diffRows(v.bodyDiff ?? []),
   };
-}
-
-/** The Chinese title of a frontmatter field from its schema (生效日期 for effectiveDate), else the key. */
-export function fieldLabel(field: string, type: DocumentType | undefined): string {
-  const schemas = type && type in documentSchemas ? [documentSchemas[type]] : Object.values(documentSchemas);
-  for (const schema of schemas) {
-    const title = (schema.shape as Record<string, { meta?: () => { title?: string } | undefined }>)[field]?.meta?.()?.title;
-    if (title) return title;
-  }
-  return field;
 }
 
 /**

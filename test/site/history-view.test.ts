@@ -1,7 +1,8 @@
 /** The history page data: versions newest first, commits, field labels, and the readable body diff. */
 import { describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
-import { diffRows, fieldLabel, historyPageView, markChanged, versionHref } from '../../src/site/history-view.ts';
+import { fieldLabel } from '../../src/model/field-labels.ts';
+import { diffRows, historyPageView, markChanged, versionHref } from '../../src/site/history-view.ts';
 import { regulationPath, reviseRegulation, testRepo } from '../history/git-repo.ts';
 
 function regulationHistory() {

@@ -6,11 +6,18 @@ import { defineRule, placeOf } from '../define-rule.ts';
 export default defineRule({
   id: 'org/unknown-department',
   severity: 'error',
-  description: '牵头部门、协作部门和保管部门必须是 organization.yaml 中的部门或部门组',
+  description: '牵头部门、协作部门、保管部门和人员名单中的部门必须是 organization.yaml 中的部门或部门组',
   run({ set, departments, report }) {
     if (!departments) return;
     const names = departments.names();
     const groupNames = departments.groups().map((g) => g.name).join('、');
+    // The people list names each person's department too (organization.yaml people.N.department).
+    set.organization.data?.people?.forEach((person, i) => {
+      if (departments.resolve(person.department)) return;
+      const suggestion = closest(person.department, names, 1);
+      const place = set.organization.places[`people.${i}.department`]?.value ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+      report(set.organization.path, place, `人员 ${person.name} 的部门 "${person.department}" 不是 organization.yaml 中的部门${suggestion ? `，是否要写 "${suggestion}"？` : '：请写 departments 中的部门编号、简称或全称'}`);
+    });
     for (const doc of set.documents) {
       const refs: [string, string][] = [];
       doc.data.owners?.forEach((d, i) => refs.push([d, `owners.${i}`]));

@@ -40,6 +40,37 @@ export const versionSchemeSchema = z.strictObject({
   separator: z.string().min(1).max(3).meta({ description: '分隔符，如 / 或 .' }),
 });
 
+// ---- 人员、职务与签批权限（issue 17 审核规则；issue 18 的批准证明复用同一份人员名单） ----
+
+/** 人员：文件中编制、审核、批准、修订人写的姓名须在此列出；Git 身份用于核对合并请求上的批准人。 */
+export const personSchema = z.strictObject({
+  name: z.string().min(1).meta({ description: '姓名，与文件中 preparedBy、reviewedBy、approvedBy、修订人写法一致' }),
+  department: z.string().min(1).meta({ description: '所在部门：部门编号、简称或全称' }),
+  roles: z.array(z.string().min(1)).min(1).meta({ description: '职务，须是 roles 中列出的名称，如 院长、分管校领导、部门负责人' }),
+  emails: z.array(z.string().regex(/^[^\s@]+@[^\s@]+$/, '电子邮箱写成 name@example.edu.cn')).optional().meta({ description: '提交或批准时使用的电子邮箱（Git 身份）' }),
+  usernames: z.array(z.string().min(1)).optional().meta({ description: '代码托管平台（GitHub、GitLab、Gitee 等）上的用户名' }),
+});
+export type Person = z.output<typeof personSchema>;
+
+/** 签批权限：某类文件的编制、审核、批准各可由哪些职务担任；不写的环节不限职务。 */
+export const signoffRuleSchema = z.strictObject({
+  prepare: z.array(z.string().min(1)).min(1).optional().meta({ description: '可担任编制人的职务' }),
+  review: z.array(z.string().min(1)).min(1).optional().meta({ description: '可担任审核人的职务' }),
+  approve: z.array(z.string().min(1)).min(1).optional().meta({ description: '可担任批准人的职务，如 程序文件由 院长 批准' }),
+});
+export type SignoffRule = z.output<typeof signoffRuleSchema>;
+
+/** 各类文件应有的结构；不写的类型不检查结构。 */
+export const structureRuleSchema = z.strictObject({
+  chapters: z.array(z.string().min(1)).min(1).optional().meta({ description: '正文必须有的二级标题（章），按此顺序；标题前的章号（如“1 ”“一、”）不计，如 [目的, 适用范围, 职责, 工作程序]' }),
+  articles: z.boolean().optional().meta({ description: '为 true 时正文按“第一章”“第一条”编排：章、条的序号须从一起连续，不缺号、不重号（条在全文中连续编号）' }),
+  fields: z.array(z.string().min(1)).min(1).optional().meta({ description: '必须填写（且不为空）的文件头字段，如流程业务概述的 [post, function, scope, regulations, inputs, outputs, assessmentPoints]' }),
+});
+export type StructureRule = z.output<typeof structureRuleSchema>;
+
+const byType = <T extends z.ZodType>(schema: T) =>
+  z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, schema.optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<T>>);
+
 const cycleByType = z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, z.int().positive().optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<z.ZodInt>>);
 
 /** The retention forms allowed when organization.yaml declares none: 3年、6个月、长期、永久. */
@@ -67,6 +98,39 @@ export const organizationSchema = z.strictObject({
     byType: cycleByType.optional(),
   }),
   retention: retentionSchema.optional().meta({ description: '质量记录保存期限（retention）允许的写法；不写则为 N年、N个月、长期、永久' }),
+  // ---- 人员、职务与签批权限（issue 17/18）----
+  roles: z.array(z.string().min(1)).optional().meta({ description: '本校使用的职务名称，如 院长、分管校领导、部门负责人、文件联络员' }),
+  people: z.array(personSchema).optional().meta({ description: '人员名单：文件中出现的编制、审核、批准、修订人都须在此列出' }),
+  signoff: byType(signoffRuleSchema).optional().meta({ description: '各类文件的编制、审核、批准可由哪些职务担任（如 JMI/CX/13 第 3 章）' }),
+  // ---- 各类文件的结构（issue 17）----
+  structure: byType(structureRuleSchema).optional().meta({ description: '各类文件应有的章节、章条编号和必填字段' }),
+}).superRefine((org, ctx) => {
+  // A role a person holds or a sign-off names must be declared, so a typo cannot silently grant or deny authority.
+  const declared = new Set(org.roles ?? []);
+  const check = (role: string, path: (string | number)[]) => {
+    if (!declared.has(role)) ctx.addIssue({ code: 'custom', path, input: role, message: `职务“${role}”没有在 roles 中列出：请在 roles 中加上它，或改为 ${[...declared].join('、') || '（roles 为空）'} 之一` });
+  };
+  org.people?.forEach((person, i) => person.roles.forEach((role, j) => check(role, ['people', i, 'roles', j])));
+  for (const [type, rule] of Object.entries(org.signoff ?? {})) {
+    for (const step of ['prepare', 'review', 'approve'] as const) rule?.[step]?.forEach((role, j) => check(role, ['signoff', type, step, j]));
+  }
+  // One identity, one person: an approval made under it must prove who approved.
+  const owners = new Map<string, string>();
+  org.people?.forEach((person, i) => {
+    for (const [field, list] of [['emails', person.emails], ['usernames', person.usernames]] as const) {
+      list?.forEach((id, j) => {
+        const key = id.toLowerCase();
+        const owner = owners.get(key);
+        if (owner && owner !== person.name) ctx.addIssue({ code: 'custom', path: ['people', i, field, j], input: id, message: `“${id}”已登记为 ${owner} 的身份：一个邮箱或用户名只能属于一个人` });
+        else owners.set(key, person.name);
+      });
+    }
+  });
+  const seen = new Map<string, number>();
+  org.people?.forEach((person, i) => {
+    if (seen.has(person.name)) ctx.addIssue({ code: 'custom', path: ['people', i, 'name'], input: person.name, message: `人员“${person.name}”重复列出（第 ${seen.get(person.name)! + 1} 项已有）：同名的两人请加以区分（如 王芳（教务处））` });
+    else seen.set(person.name, i);
+  });
 });
 export type Organization = z.output<typeof organizationSchema>;
 
