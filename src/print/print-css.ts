@@ -3,7 +3,7 @@ import { cssString } from './html.ts';
 import { sansFamily, serifFamily, symbolsFamily } from './fonts.ts';
 
 /** Bumped whenever the print templates change; part of every PDF cache key. */
-export const templateVersion = 'print-10';
+export const templateVersion = 'print-11';
 
 /** What every page of one printed document carries in its margins (页眉页脚). */
 export interface PageFurniture {
@@ -15,6 +15,8 @@ export interface PageFurniture {
   footerLeft: string;
   /** Git commit the PDF was built from, printed small in the footer. */
   commit: string;
+  /** A4 landscape (a form with a wide table); portrait otherwise. */
+  landscape?: boolean;
 }
 
 const sans = `'${sansFamily}','${symbolsFamily}'`;
@@ -26,7 +28,7 @@ const serif = `'${serifFamily}','${symbolsFamily}'`;
  */
 export function pageRules(page: PageFurniture): string {
   const box = `font-family:${sans};font-size:8.5pt;color:#222;`;
-  return `@page{size:A4;margin:24mm 20mm 22mm 25mm;
+  return `@page{size:A4${page.landscape ? ' landscape' : ''};margin:24mm 20mm 22mm 25mm;
   @top-left{${box}content:${cssString(page.institution)};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;}
   @top-center{${box}content:"";border-bottom:0.6pt solid #333;vertical-align:bottom;}
   @top-right{${box}content:${cssString(page.headerRight)};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;white-space:nowrap;}
