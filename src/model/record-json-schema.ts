@@ -156,7 +156,27 @@ export function recordSchemaIndex(entries: SchemaIndexEntry[]): Schema {
   };
 }
 
-/** The file a filled record is saved as: 表单编号_版本_日期.json with / turned into -. */
+/** The start of a saved record's file name: 表单编号_版本_ with / turned into -. */
+export function recordFilePrefix(form: string, version: string): string {
+  return `${form}_${version}_`.replace(/[/\\]/g, '-');
+}
+
+/** The file a filled record is saved as: 表单编号_版本_日期.json. */
 export function recordFileName(form: string, version: string, date: string): string {
-  return `${form}_${version}_${date}.json`.replace(/[/\\]/g, '-');
+  return `${recordFilePrefix(form, version)}${date}.json`;
+}
+
+/**
+ * What the online form (在线填写, public/record-fill.js) is built from: the form's facts and its layout
+ * (the same formLayout as paper), the keys of a signature and the saved file's name.
+ */
+export function fillDefinition(template: SchemaTemplate): Record<string, unknown> {
+  return {
+    number: template.number,
+    title: template.title,
+    version: template.version,
+    filePrefix: recordFilePrefix(template.number, template.version),
+    signatureKeys,
+    layout: formLayout({ fields: template.fields, orientation: template.orientation }),
+  };
 }

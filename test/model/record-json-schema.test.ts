@@ -56,7 +56,7 @@ describe('one JSON Schema per form', () => {
   it('names the form, its version, its fields with kinds, options, required fields and table columns', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema['x-form']).toMatchObject({ number: 'JMI/JL/13-01', version: 'B/0', orientation: 'portrait' });
-    const values = (schema.properties as Record<string, { properties: Record<string, Record<string, unknown>>; required: string[] }>).values;
+    const values = (schema.properties as Record<string, { properties: Record<string, Record<string, unknown>>; required: string[] }>).values!;
     expect(values.required).toEqual(['申请部门', '申请日期', '申请类别', '文件类型', '文件编号与名称', '申请理由']);
     expect(values.properties['申请类别']).toMatchObject({ 'x-kind': 'choice', enum: ['新编', '修改', '换版', '作废'] });
     expect(values.properties['修改要点']).toMatchObject({ type: 'array', 'x-rows': 5, items: { properties: { 章条号: { type: 'string' }, 原内容摘要: {}, 修改后内容摘要: {} } } });
