@@ -6,9 +6,6 @@ import { flowchartSyntaxErrors } from '../check/flowchart-syntax.ts';
 import { runCheck } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
-import { formatGithub } from '../diagnostics/format-github.ts';
-import { formatJson } from '../diagnostics/format-json.ts';
-import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
@@ -16,6 +13,7 @@ import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/c
 import { changeSummary } from '../history/change-summary.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
+import { formatReport, reportFormats, unknownFormatMessage } from './report-format.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -58,9 +56,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
     return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${checkUsage}\n` };
   }
   if (values.help) return { exitCode: 0, stdout: `${checkUsage}\n`, stderr: '' };
-  if (!['pretty', 'json', 'github'].includes(values.format)) {
-    return { exitCode: 2, stdout: '', stderr: `未知的输出格式 "${values.format}"，应为 pretty、json 或 github\n` };
-  }
+  if (!(reportFormats as readonly string[]).includes(values.format)) return { exitCode: 2, stdout: '', stderr: unknownFormatMessage(values.format) };
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     return { exitCode: 2, stdout: '', stderr: `--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n` };
   }
@@ -99,27 +95,11 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   }
 
   const { errors } = countBySeverity(diagnostics);
-  let stdout: string;
-  if (values.format === 'json') stdout = formatJson(diagnostics);
-  else if (values.format === 'github') stdout = formatGithub(diagnostics);
-  else {
-    const readSource = (file: string) => {
-      try {
-        return readFileSync(join(root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
-    stdout = [
-      `检查了 ${set.documents.length} 份受控文件`,
-      '',
-      formatPretty(diagnostics, { readSource, color: env.color ?? false }),
-      coverageSummary(set),
-      values.coverage ? coverageReport(set) : '',
-    ]
+  const stdout = formatReport(diagnostics, values.format, { sourceRoot: root, color: env.color ?? false }, (findings) =>
+    [`检查了 ${set.documents.length} 份受控文件`, '', findings, coverageSummary(set), values.coverage ? coverageReport(set) : '']
       .filter((s, i) => s !== '' || i === 1)
-      .join('\n');
-  }
+      .join('\n'),
+  );
   return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: '' };
 }
 
