@@ -89,7 +89,7 @@
           continue;
         }
         const options = c.options || [];
-        const [node, read] = c.kind === 'choice' ? selectInput(options, `${keyed.key} 第 ${n} 行 ${c.label}`) : valueInput(c.kind || 'text', options, `${keyed.key}-${n}-${c.label}`, `${keyed.key} 第 ${n} 行 ${c.label}`);
+        const [node, read] = c.kind === 'choice' ? selectInput(options, `${keyed.key} 第 ${n} 行 ${c.label}`, c.legend) : valueInput(c.kind || 'text', options, `${keyed.key}-${n}-${c.label}`, `${keyed.key} 第 ${n} 行 ${c.label}`);
         cells.push([c.label, read]);
         tr.append(el('td', {}, node));
       }
@@ -119,9 +119,10 @@
     return el('div', {}, el('div', { class: 'rows-wrap' }, table), ...legends, more);
   };
 
-  /** A choice in a table cell: a narrow select (the letters of the legend, or the options). */
-  const selectInput = (options, label) => {
-    const select = el('select', { 'aria-label': label }, el('option', { value: '' }, ''), ...options.map((o) => el('option', { value: o }, o)));
+  /** A choice in a table cell: a narrow select of the options (shown with their legend letters, as on paper). */
+  const selectInput = (options, label, legend) => {
+    const shown = (o, i) => (legend && legend[i] ? `${legend[i].letter} ${o}` : o);
+    const select = el('select', { 'aria-label': label }, el('option', { value: '' }, ''), ...options.map((o, i) => el('option', { value: o }, shown(o, i))));
     return [select, () => select.value || undefined];
   };
 
