@@ -2,7 +2,7 @@
 // 表单由构建时写入页面的定义（#record-fill-data：src/model/record-json-schema.ts 的 fillDefinition，
 // 版式与打印相同的 formLayout）生成；模板内容来自合并请求，不可信，所以只用 DOM 接口和 textContent 生成，
 // 从不把模板文字当 HTML 插入。检查必填项、选项和日期；打印用浏览器的打印（打印样式只印表单）；
-// 保存为 JSON 文件（表单编号_版本_日期.json），结构见 /records/<编号>/schema.json。
+// 保存为 JSON 文件（记录编号_版本_日期.json），结构见 /records/<编号>/schema.json。
 (() => {
   const data = document.getElementById('record-fill-data');
   const host = document.getElementById('record-fill');
@@ -171,7 +171,8 @@
           }
           tbody.append(tr);
         }
-        form.append(el('table', { class: 'form-grid' }, tbody));
+        const cols = el('colgroup', {}, el('col', { class: 'label-col' }), el('col'), el('col', { class: 'label-col' }), el('col'));
+        form.append(el('table', { class: 'form-grid' }, cols, tbody));
       } else {
         const t = block.table;
         form.append(el('div', { class: 'table-block' }, el('p', { class: 'table-label' }, ...labelOf(t.field), note(t.field)), tableInput(t, t.columns, t.rows)));

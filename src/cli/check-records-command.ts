@@ -13,7 +13,7 @@ import { formatReport, reportFormats, unknownFormatMessage } from './report-form
 
 export const checkRecordsUsage = `用法：npm run check-records -- <文件夹或文件> … [选项]
   检查填好的质量记录（.json、.yaml、.yml；在线填写保存的文件或其他系统导出的数据）：
-  按记录写明的表单编号和版本找到表单模板（旧版本从 Git 历史读取），报告缺少的必填项、
+  按记录写明的记录编号和版本找到表单模板（旧版本从 Git 历史读取），报告缺少的必填项、
   不在选项中的值、无效日期，以及在新版本生效之后仍用旧版本表单填写的记录。
   --format pretty|json|github   输出格式（默认 pretty）
   --root <目录>                 文件体系所在目录（默认当前目录，其下有 content/）

@@ -9,7 +9,7 @@
  */
 import { fieldKeys, formLayout, type KeyedField } from './form-layout.ts';
 import { shownColumns } from './form-table.ts';
-import type { FormField, RecordTemplate } from './schemas/record.ts';
+import { recordNumberLabel, type FormField, type RecordTemplate } from './schemas/record.ts';
 
 /** The dialect every schema declares. */
 export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
@@ -24,7 +24,7 @@ export const recordSchemaKeywords = ['x-kind', 'x-form', 'x-rows'] as const;
 export const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /** The top-level keys of a filled record and what they are called in Chinese. */
-export const recordKeys = { form: '表单编号', version: '表单版本', date: '填写日期', values: '填写内容' } as const;
+export const recordKeys = { form: recordNumberLabel, version: '表单版本', date: '填写日期', values: '填写内容' } as const;
 
 /** The keys of a signature value. */
 export const signatureKeys = { name: '签名', date: '日期' } as const;
@@ -106,7 +106,7 @@ export function recordJsonSchema(template: SchemaTemplate, options: { id?: strin
     $schema: jsonSchemaDialect,
     ...(options.id ? { $id: options.id } : {}),
     title: `${template.number} ${template.title}（${template.version}）`,
-    description: `质量记录“${template.title}”填写后的数据：表单编号、表单版本、填写日期和各栏目的填写内容。`,
+    description: `质量记录“${template.title}”填写后的数据：记录编号、表单版本、填写日期和各栏目的填写内容。`,
     'x-form': {
       number: template.number,
       title: template.title,
@@ -156,12 +156,12 @@ export function recordSchemaIndex(entries: SchemaIndexEntry[]): Schema {
   };
 }
 
-/** The start of a saved record's file name: 表单编号_版本_ with / turned into -. */
+/** The start of a saved record's file name: 记录编号_版本_ with / turned into -. */
 export function recordFilePrefix(form: string, version: string): string {
   return `${form}_${version}_`.replace(/[/\\]/g, '-');
 }
 
-/** The file a filled record is saved as: 表单编号_版本_日期.json. */
+/** The file a filled record is saved as: 记录编号_版本_日期.json. */
 export function recordFileName(form: string, version: string, date: string): string {
   return `${recordFilePrefix(form, version)}${date}.json`;
 }
