@@ -135,6 +135,11 @@ export function tableWidth(table: LaidTable): number {
   return table.columns.reduce((n, c) => n + c.width, 0);
 }
 
+/** Every table of a layout, wide or kept in the grid, in filling order. */
+export function layoutTables(layout: Pick<FormLayout, 'blocks'>): LaidTable[] {
+  return layout.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : b.rows.flat().flatMap((c) => ('table' in c ? [c.table] : []))));
+}
+
 const shortKinds = new Set<FormField['kind']>(['text', 'number', 'date']);
 
 /** True for a field that may share a grid row with another short field. */
