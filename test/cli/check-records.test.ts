@@ -1,10 +1,14 @@
 /** `npm run check-records`: filled records checked against the template version each one names. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecordsCommand } from '../../src/cli/check-records-command.ts';
 import { isCalendarDate } from '../../src/check/filled-records.ts';
+import { loadDocumentSet } from '../../src/model/load.ts';
+import { recordJsonSchema, type SchemaTemplate } from '../../src/model/record-json-schema.ts';
+import { recordAjv } from '../helpers/record-ajv.ts';
 import { testRepo } from '../history/git-repo.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -82,6 +86,17 @@ ${folder}/missing-required-and-bad-option.yaml:5:1  error  必填栏目“申请
     expect(run([`${folder}/well-filled-application.json`]).exitCode).toBe(0);
     expect(checkRecordsCommand([], { cwd: root }).exitCode).toBe(2);
     expect(checkRecordsCommand(['no-such-folder'], { cwd: root }).stderr).toBe('找不到 no-such-folder：请给出记录所在的文件夹或文件\n');
+  });
+});
+
+describe('the published JSON Schema agrees', () => {
+  it('accepts the record check-records accepts, and rejects those with missing fields, bad options or another version', () => {
+    const set = loadDocumentSet(root);
+    const template = set.documents.find((d) => d.data.number === 'JMI/JL/13-01')!.data as SchemaTemplate;
+    const validate = recordAjv().compile(recordJsonSchema(template));
+    const read = (file: string) => parse(readFileSync(join(root, folder, file), 'utf8')) as unknown;
+    expect(validate(read('well-filled-application.json'))).toBe(true);
+    for (const file of ['missing-required-and-bad-option.yaml', 'old-version-after-the-new-one-took-effect.json', 'unknown-version.json']) expect(validate(read(file)), file).toBe(false);
   });
 });
 
