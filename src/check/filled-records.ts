@@ -26,6 +26,7 @@ export const recordRuleIds = {
   wrongKind: 'record-data/wrong-kind',
   unknownField: 'record-data/unknown-field',
   superseded: 'record-data/superseded-version',
+  obsolete: 'record-data/obsolete-form',
   notYetEffective: 'record-data/version-not-yet-effective',
   oldTemplateUnknown: 'record-data/template-text-unavailable',
 } as const;
@@ -128,6 +129,12 @@ export function checkFilledRecord(file: string, text: string, templates: Templat
     return out;
   }
   const related = template.path ? { file: template.path, span: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `表单模板 ${form} 在此` } : undefined;
+  if (template.obsolete) {
+    const { since, successor } = template.obsolete;
+    const instead = successor ? `请改用代替它的表单 ${successor}` : '请改用现行表单';
+    if (!since) report(['form'], `表单 ${form}《${current.title}》已作废：${instead}`, recordRuleIds.obsolete, 'warning', related);
+    else if (isCalendarDate(date) && date >= since) report(['form'], `记录填写于 ${date}，但表单 ${form}《${current.title}》已于 ${since} 作废：${instead}`, recordRuleIds.obsolete, 'error', related);
+  }
   if (isCalendarDate(date)) {
     if (template.supersededBy && date >= template.supersededBy.effectiveDate) {
       report(

@@ -22,6 +22,8 @@ export interface TemplateVersion {
   path?: string;
   /** The version that replaced this one, and from when (its effective date). */
   supersededBy?: { version: string; effectiveDate: string };
+  /** The form is obsolete (作废): since when, when known, and the form that replaces it. */
+  obsolete?: { since?: string; successor?: string };
 }
 
 /** What the checker asks about templates: the form by number, and one version of it. */
@@ -66,6 +68,14 @@ export function templateLookup(set: DocumentSet, history: () => RepositoryHistor
     versionsOf.set(number, list);
     return list;
   };
+  /** When an obsolete form stopped being in use: its successor's effective date, else the commit that made it obsolete. */
+  const obsoleteFacts = (number: string): NonNullable<TemplateVersion['obsolete']> => {
+    const successor = set.documents.find((d) => d.type === 'record' && d.data.status === 'effective' && d.data.supersedes?.includes(number));
+    if (successor?.data.effectiveDate) return { since: successor.data.effectiveDate, successor: successor.data.number! };
+    const h = history();
+    const since = h.available ? h.byPath.get(templates.get(number)!.path)?.obsoletedBy?.date.slice(0, 10) : undefined;
+    return { ...(since ? { since } : {}), ...(successor?.data.number ? { successor: successor.data.number } : {}) };
+  };
   return {
     form(number) {
       const doc = templates.get(number);
@@ -83,6 +93,7 @@ export function templateLookup(set: DocumentSet, history: () => RepositoryHistor
       const entry = list[index]!;
       if (!entry.fields && entry.blob) entry.fields = fieldsOfBlob(set.root, doc.path, entry.blob);
       const later = version === doc.data.version ? undefined : list.slice(index + 1).find((k) => k.effectiveDate && k.version !== version);
+      const obsolete = doc.data.status === 'obsolete' && version === doc.data.version ? obsoleteFacts(number) : undefined;
       const result: TemplateVersion = {
         number,
         title: doc.data.title,
@@ -91,6 +102,7 @@ export function templateLookup(set: DocumentSet, history: () => RepositoryHistor
         ...(entry.effectiveDate ? { effectiveDate: entry.effectiveDate } : {}),
         ...(entry.fields ? { fields: entry.fields } : {}),
         ...(later ? { supersededBy: { version: later.version, effectiveDate: later.effectiveDate! } } : {}),
+        ...(obsolete ? { obsolete } : {}),
       };
       return result;
     },

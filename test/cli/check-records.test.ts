@@ -142,6 +142,23 @@ describe('a record checked against the version it names, read from Git', () => {
   });
 });
 
+describe('a record on a form that was made obsolete', () => {
+  it('is an error from the day the form became obsolete in Git, and fine before', () => {
+    const repo = testRepo();
+    const path = 'content/records/jmi-jl-13-01.mdx';
+    repo.commit('A/0', '刘明华', '2024-08-20');
+    repo.edit(path, (t) => t.replace('status: effective', 'status: obsolete'));
+    repo.commit('作废文件编制申请表', '孙晓燕', '2025-11-03');
+    const record = (date: string) => JSON.stringify({ form: 'JMI/JL/13-01', version: 'A/0', date, values: { 申请部门: '教务处' } });
+    writeFileSync(join(repo.root, 'before.json'), record('2025-11-02'));
+    writeFileSync(join(repo.root, 'after.json'), record('2025-11-03'));
+    expect(run(['before.json'], repo.root).findings).toEqual([]);
+    expect(run(['after.json'], repo.root).findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '1:9 record-data/obsolete-form 记录填写于 2025-11-03，但表单 JMI/JL/13-01《文件编制申请表》已于 2025-11-03 作废：请改用现行表单',
+    ]);
+  });
+});
+
 describe('shoukong check-records', () => {
   it('runs the same command as npm run check-records', () => {
     const result = spawnSync(process.execPath, [join(root, 'scripts/shoukong.ts'), 'check-records', folder], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
