@@ -6,9 +6,6 @@ import { flowchartSyntaxErrors } from '../check/flowchart-syntax.ts';
 import { runCheck } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
-import { formatGithub } from '../diagnostics/format-github.ts';
-import { formatJson } from '../diagnostics/format-json.ts';
-import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { loadDocumentSet, openParseCache, readSourceFile, type DocumentSet } from '../model/load.ts';
@@ -17,6 +14,7 @@ import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/c
 import { changeSummary } from '../history/change-summary.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
+import { formatReport, reportFormats, unknownFormatMessage } from './report-format.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -59,9 +57,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
     return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${checkUsage}\n` };
   }
   if (values.help) return { exitCode: 0, stdout: `${checkUsage}\n`, stderr: '' };
-  if (!['pretty', 'json', 'github'].includes(values.format)) {
-    return { exitCode: 2, stdout: '', stderr: `未知的输出格式 "${values.format}"，应为 pretty、json 或 github\n` };
-  }
+  if (!(reportFormats as readonly string[]).includes(values.format)) return { exitCode: 2, stdout: '', stderr: unknownFormatMessage(values.format) };
   const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
   if (badToday) return { exitCode: 2, stdout: '', stderr: `${badToday}\n` };
   if (values.summary !== undefined && values.base === undefined) {
@@ -101,22 +97,11 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   }
 
   const { errors } = countBySeverity(diagnostics);
-  let stdout: string;
-  if (values.format === 'json') stdout = formatJson(diagnostics);
-  else if (values.format === 'github') stdout = formatGithub(diagnostics);
-  else {
-    // Never through a symbolic link: a source line of /etc/passwd would end up in the CI log.
-    const readSource = (file: string) => readSourceFile(root, file);
-    stdout = [
-      `检查了 ${set.documents.length} 份受控文件`,
-      '',
-      formatPretty(diagnostics, { readSource, color: env.color ?? false }),
-      coverageSummary(set),
-      values.coverage ? coverageReport(set) : '',
-    ]
+  const stdout = formatReport(diagnostics, values.format, { sourceRoot: root, color: env.color ?? false }, (findings) =>
+    [`检查了 ${set.documents.length} 份受控文件`, '', findings, coverageSummary(set), values.coverage ? coverageReport(set) : '']
       .filter((s, i) => s !== '' || i === 1)
-      .join('\n');
-  }
+      .join('\n'),
+  );
   return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: warnings };
 }
 

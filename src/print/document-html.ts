@@ -1,7 +1,7 @@
 /** The print HTML of one controlled document, built from the model (not via the site). */
 import { inlineRefPattern } from '../model/body.ts';
 import { bodyOf, renderBody } from '../render/body-html.ts';
-import { formCss, formHtml } from './form-html.ts';
+import { formSectionHtml } from './form-html.ts';
 import { escapeHtml } from './html.ts';
 import { furnitureOf, pageHtml, watermarkHtml } from './page-html.ts';
 import { printableBody } from './print-body.ts';
@@ -42,13 +42,13 @@ export function documentHtml(doc: PrintableDocument, ctx: PrintContext): string 
   const body = renderBody(bodyOf(ctx.bodyText(doc)), { resolve: ctx.resolve, flowchart: ctx.flowchart, documentPath: doc.path });
   const example = doc.data.example ? '<p class="example-note">示例文本：本文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
   const overview = doc.type === 'flow' ? flowOverviewHtml(doc, ctx) : '';
-  const form = doc.type === 'record' && doc.data.fields ? `<section class="form-section"><h2 class="section-title">表单样式</h2>${formHtml(doc, ctx, { heading: false })}</section>` : '';
+  const form = doc.type === 'record' && doc.data.fields ? formSectionHtml(doc, ctx) : undefined;
   const content = `${watermarkHtml(doc)}
 ${titleBlockHtml(doc, ctx)}
 ${example}
 ${overview}
 <main class="body">${linksAsText(printableBody(body.html, (src) => ctx.image(doc, src)?.dataUrl))}</main>
-${form}
+${form?.html ?? ''}
 ${revisionsHtml(doc)}`;
-  return pageHtml(`${doc.data.number} ${doc.data.title}`, furnitureOf(doc, ctx), ctx, content, doc.type === 'record' ? formCss : '');
+  return pageHtml(`${doc.data.number} ${doc.data.title}`, furnitureOf(doc, ctx), ctx, content, form?.css ?? '');
 }

@@ -16,6 +16,8 @@ export interface PageFurniture {
   footerLeft: string;
   /** Git commit the PDF was built from, printed small in the footer. */
   commit: string;
+  /** A4 landscape (a form with a wide table); portrait otherwise. */
+  landscape?: boolean;
 }
 
 const sans = `'${sansFamily}','${symbolsFamily}'`;
@@ -41,7 +43,7 @@ export function fitText(text: string, max: number): string {
  */
 export function pageRules(page: PageFurniture): string {
   const box = `font-family:${sans};font-size:8.5pt;color:#222;`;
-  return `@page{size:A4;margin:24mm 20mm 22mm 25mm;
+  return `@page{size:A4${page.landscape ? ' landscape' : ''};margin:24mm 20mm 22mm 25mm;
   @top-left{${box}content:${cssString(fitText(page.institution, 44))};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;}
   @top-center{${box}content:"";border-bottom:0.6pt solid #333;vertical-align:bottom;}
   @top-right{${box}content:${cssString(fitText(page.headerRight, 64))};vertical-align:bottom;padding-bottom:2mm;border-bottom:0.6pt solid #333;white-space:nowrap;}

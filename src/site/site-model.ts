@@ -10,6 +10,7 @@ import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { departmentShown, indexDepartments, type DepartmentIndex } from '../model/organization.ts';
 import { nextReviewDate } from '../model/review.ts';
 import type { FormField } from '../model/schemas/record.ts';
+import { formLayout, type FormLayout } from '../model/form-layout.ts';
 import type { Department, Organization } from '../model/schemas/organization.ts';
 import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
@@ -85,7 +86,7 @@ export interface DocView extends ListRow {
   clauses: { framework: string; id: string; title: string; href: string }[];
   /** 业务概述表 of a flow, in the order of the seed's table. */
   flow?: FlowRow[];
-  record?: { procedure?: DocLink; keeper?: DeptLink | string; retention: string; fields: FormField[] };
+  record?: { procedure?: DocLink; keeper?: DeptLink | string; retention: string; fields: FormField[]; layout: FormLayout };
   /** Mermaid sources in the body (rendered by the loader). */
   mermaid: string[];
 }
@@ -266,6 +267,7 @@ function documentView(
       ...(keeper ? { keeper } : {}),
       retention: data.retention ?? '',
       fields: data.fields ?? [],
+      layout: formLayout({ fields: data.fields ?? [], orientation: data.orientation }),
     };
   }
   return view;

@@ -34,6 +34,10 @@ export const recordSchema = z.strictObject({
     .min(1)
     .meta({ title: '保存期限', description: '保存期限，按 organization.yaml 中 retention.forms 的写法，如 3年、6个月、长期、永久、毕业后5年' }),
   fields: z.array(formFieldSchema).min(1).meta({ title: '表单字段', description: '表单字段，按填写顺序' }),
+  orientation: z
+    .enum(['portrait', 'landscape'])
+    .optional()
+    .meta({ title: '打印方向', description: '打印方向：portrait 纵向 / landscape 横向；不写时按最宽的表格自动选择（A4 纵向放不下就横向）' }),
 });
 export type RecordTemplate = z.output<typeof recordSchema>;
 
