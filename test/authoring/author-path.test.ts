@@ -155,9 +155,9 @@ describe("the author's path, on a copy of the example", () => {
 
   it('8. a procedure and its regulation revised on one branch: neither waits on the other; the summary shows what a reviewer needs', () => {
     git('switch', '-q', '-c', 'revise-13');
-    revise('content/procedures/jmi-cx-13.mdx', 'B/2', '2026-12-01', '2026-12-10', '按 JMI/ZD/13-02 A/2 调整发放范围');
+    revise('content/procedures/jmi-cx-13.mdx', 'B/2', '2026-11-20', '2026-12-10', '按 JMI/ZD/13-02 A/2 调整发放范围');
     commit('JMI/CX/13 升版 B/2', '2026-12-01');
-    revise('content/regulations/jmi-zd-13-02.mdx', 'A/2', '2026-12-01', '2026-12-10', '电子文件发放改为平台推送');
+    revise('content/regulations/jmi-zd-13-02.mdx', 'A/2', '2026-11-20', '2026-12-10', '电子文件发放改为平台推送');
     commit('JMI/ZD/13-02 升版 A/2', '2026-12-02');
 
     const { exitCode, findings } = check('--base', 'main', '--summary', '变更摘要.md');
@@ -167,7 +167,7 @@ describe("the author's path, on a copy of the example", () => {
     expect(suspects.filter((f) => f.file === 'content/procedures/jmi-cx-13.mdx')).toEqual([]);
     expect(suspects.length).toBeGreaterThan(5);
     // Dated as the cited version records it, not by the commit.
-    expect(suspects.find((f) => f.file === 'content/flows/jmi-lc-13-01.mdx')!.message).toContain('《文件与资料控制》(JMI/CX/13) 已换版为 B/2（2026-12-01 修订，2026-12-10 生效），本文件的当前版本早于此');
+    expect(suspects.find((f) => f.file === 'content/flows/jmi-lc-13-01.mdx')!.message).toContain('《文件与资料控制》(JMI/CX/13) 已换版为 B/2（2026-11-20 修订，2026-12-10 生效），本文件的当前版本早于此');
 
     const summary = read('变更摘要.md');
     const rows = (title: string) => summary.split(`### ${title}`)[1]!.split('\n### ')[0]!.split('\n').filter((l) => l.startsWith('| JMI'));

@@ -57,6 +57,8 @@ describe('.vscode', () => {
       const m = pattern.exec(line);
       return m ? [[m[1], m[2], m[3], m[4], m[6]].join(' ') + ' | ' + m[5]] : [];
     });
-    expect(problems).toEqual([`content/records/jmi-jl-13-01.mdx ${line} 12 error record/retention | 保存期限 "很久" 不是允许的写法，是否要写 "永久"？可写 3年、6个月、长期、永久、毕业后3年、离校后3年（数字可换）。需要别的写法时，在 organization.yaml 的 retention.forms 中加入它（N 代表数字）`]);
+    expect(problems).toContain(`content/records/jmi-jl-13-01.mdx ${line} 12 error record/retention | 保存期限 "很久" 不是允许的写法，是否要写 "永久"？可写 3年、6个月、长期、永久、毕业后3年、离校后3年（数字可换）。需要别的写法时，在 organization.yaml 的 retention.forms 中加入它（N 代表数字）`);
+    // The procedure's records table still says 长期: the matcher reads that finding, in another file, too.
+    expect(problems.filter((p) => !p.startsWith('content/records/'))).toEqual([expect.stringMatching(/^content\/procedures\/jmi-cx-13\.mdx \d+ \d+ error cite\/table-mismatch \| 表格中 JMI\/JL\/13-01 的“保存期限”写的是“长期”/)]);
   });
 });

@@ -151,7 +151,8 @@ describe('npm run import', () => {
   it('runs the check on the imported files and prints what is left to fix', () => {
     expect(output).toContain('导入后的检查（npm run check，只列出导入的 6 份文件）：');
     expect(output).toContain('content/standards/jmi-bz-2-09.mdx:1:1  error  缺少必填字段 "owners"（牵头部门（业务主管部门），至少一个）  schema/required');
-    expect(output).not.toContain('content/procedures/jmi-cx-13.mdx');
+    // Findings of the example's own files are not listed (a finding may still point at one as a related place).
+    expect(output).not.toMatch(/^content\/procedures\/jmi-cx-13\.mdx:/m);
   });
 
   it('never overwrites an existing file unless --force', async () => {

@@ -4,7 +4,9 @@ import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 /**
  * lifecycle/relies-on-pending: a document in force today relies on one that is approved but not yet in
  * force (已批准，待生效). Legitimate while both wait for the same date; a warning when the citing one is
- * already in force, since its users are sent to a text that does not apply yet.
+ * already in force, since its users are sent to a text that does not apply yet. A cited document with
+ * an earlier version (a revision record of another version) still has that version in force until the
+ * date, so citing it sends no one to a void.
  */
 export default defineRule({
   id: 'lifecycle/relies-on-pending',
@@ -16,6 +18,7 @@ export default defineRule({
       const to = edge.to?.data;
       if (edge.kind === 'supersedes' || !edge.to || !to || from.status !== 'effective' || to.status !== 'effective') continue;
       if (!from.effectiveDate || !to.effectiveDate || from.effectiveDate > today || to.effectiveDate <= today) continue;
+      if (to.revisions?.some((r) => r.version !== to.version)) continue;
       report(
         edge.from.path,
         edge.span,
