@@ -5,8 +5,6 @@
  * Chinese text is set in 宋体 (body) and 黑体 (headings) through the East Asian font settings, so that
  * Word uses them and other programs fall back to their own Song and Hei (Noto Serif/Sans CJK).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType,
   BorderStyle,
@@ -294,13 +292,16 @@ class BodyWriter {
     });
   }
 
-  /** An image next to the document (./name.png), as imported; anything else is left out. */
+  /**
+   * An image inside content/, as the PDF embeds it (ctx.image: a relative path whose real file lies
+   * inside content/, never through a link out of it); anything else is named as not copied.
+   */
   private image(url: string, alt: string): ParagraphChild[] {
-    const name = /^\.\/([a-z0-9][a-z0-9._-]*\.(png|jpe?g|gif))$/i.exec(url);
-    const file = name ? join(this.inputs.root, dirname(this.doc.path), name[1]!) : undefined;
-    if (!file || !existsSync(file)) return alt ? [run(`［图：${alt}］`)] : [];
-    const data = readFileSync(file);
-    const type = name![2]!.toLowerCase() === 'png' ? 'png' : name![2]!.toLowerCase() === 'gif' ? 'gif' : 'jpg';
+    const found = this.ctx.image(this.doc, url);
+    const embedded = found && /^data:image\/(png|jpeg|gif);base64,(.*)$/s.exec(found.dataUrl);
+    if (!embedded) return [run(alt ? `［图片未复制：${alt}］` : '［图片未复制］')];
+    const type = embedded[1] === 'png' ? 'png' : embedded[1] === 'gif' ? 'gif' : 'jpg';
+    const data = Buffer.from(embedded[2]!, 'base64');
     const dims = type === 'png' ? { width: data.readUInt32BE(16), height: data.readUInt32BE(20) } : { width: 400, height: 300 };
     const scale = Math.min(1, contentWidthPx / dims.width);
     return [new ImageRun({ type, data, transformation: { width: Math.round(dims.width * scale), height: Math.round(dims.height * scale) }, altText: { name: alt || '图片', description: alt, title: alt } })];
