@@ -99,13 +99,32 @@ const markdownOptions = {
 
 /** The body as MDX text; throws when the result would not read back as plain Markdown (a bug, never content). */
 export function bodyText(body: Root): string {
-  const text = toMarkdown(withoutEmpty(body), markdownOptions).replace(new RegExp(`${refOpen}([^${refClose}]+)${refClose}`, 'g'), '[[$1]]');
+  const text = withoutEsmLines(toMarkdown(withoutEmpty(body), markdownOptions).replace(new RegExp(`${refOpen}([^${refClose}]+)${refClose}`, 'g'), '[[$1]]'));
   // Only `<`, `{` and a line starting with import/export can begin MDX code: without them there is nothing to verify.
   if (!/[<{]|^(?:import|export)\b/m.test(text)) return text;
   const { facts } = readBody(text, { line: 1, column: 1 });
   const code = facts.syntaxError ? `语法错误（${facts.syntaxError.message}）` : facts.esm.length ? 'import/export' : facts.expressions.length ? '{…} 表达式' : facts.jsx.length ? `<${facts.jsx[0]!.name}>` : '';
   if (code) throw new Error(`导入生成的正文含有 ${code}，这是导入程序的缺陷，请报告`);
   return text;
+}
+
+/**
+ * A line of text that starts with the word import or export would be read by MDX as JavaScript
+ * (ESM), which mdast-util-to-markdown does not escape: its first letter becomes a character
+ * reference (&#x69;mport), which reads and renders as the same word. Code blocks keep their text.
+ */
+function withoutEsmLines(text: string): string {
+  let fenced = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced) return line;
+      return line.replace(/^(\s*(?:[>*+-]\s+|\d+[.)]\s+)*)(i)(mport\b)|^(\s*(?:[>*+-]\s+|\d+[.)]\s+)*)(e)(xport\b)/, (_m, a?: string, i?: string, rest1?: string, b?: string, e?: string, rest2?: string) =>
+        i ? `${a}&#x69;${rest1}` : `${b}&#x65;${rest2}`,
+      );
+    })
+    .join('\n');
 }
 
 /** Word leaves empty paragraphs for spacing; they carry nothing in Markdown. */
