@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { documentTypes, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import { loadDocumentSet, shardedParseCache, type ParseCache } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';

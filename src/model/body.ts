@@ -5,6 +5,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { findIssueNumbers } from './issue-number.ts';
 import { lineIndex, type Point, type Span } from './position.ts';
 
 /** An inline reference written `[[JMI/CX/13]]` or `[[JMI/CX/13|显示文字]]`. */
@@ -36,6 +37,8 @@ export interface BodyFacts {
   esm: Span[];
   expressions: Span[];
   headings: { depth: number; text: string; span: Span }[];
+  /** 文号 and standard numbers written in plain text (not inside a [[…]] reference). */
+  issueNumbers: { text: string; span: Span }[];
 }
 
 export const inlineRefPattern = /\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]/g;
@@ -66,7 +69,7 @@ interface UnistNode {
  * Also gives the syntax tree (none after a syntax error), for a caller that renders the body next.
  */
 export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?: Root } {
-  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] };
+  const facts: BodyFacts = { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], issueNumbers: [] };
   const shift = (p: UnistPoint): Point => ({ line: p.line + origin.line - 1, column: p.column });
   const spanOf = (node: UnistNode): Span =>
     node.position ? { start: shift(node.position.start), end: shift(node.position.end) } : { start: origin, end: origin };
@@ -129,13 +132,20 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
     if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       const from = node.position.start.offset;
       const source = body.slice(from, node.position.end.offset);
+      const refRanges: [number, number][] = [];
       for (const match of source.matchAll(inlineRefPattern)) {
+        refRanges.push([match.index, match.index + match[0].length]);
         const start = from + match.index;
         facts.refs.push({
           target: match[1]!.trim(),
           ...(match[2] ? { label: match[2].trim() } : {}),
           span: { start: toPoint(start), end: toPoint(start + match[0].length) },
         });
+      }
+      for (const use of findIssueNumbers(source)) {
+        if (refRanges.some(([a, b]) => use.index < b && use.index + use.text.length > a)) continue;
+        const start = from + use.index;
+        facts.issueNumbers.push({ text: use.text, span: { start: toPoint(start), end: toPoint(start + use.text.length) } });
       }
     }
     node.children?.forEach(visit);

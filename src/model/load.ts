@@ -7,6 +7,7 @@ import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontm
 import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
+import type { ExternalDocument } from './schemas/external.ts';
 import type { Flow } from './schemas/flow.ts';
 import type { ManualSection } from './schemas/manual-section.ts';
 import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
@@ -18,7 +19,7 @@ import { validateFieldwise, validateWhole, type SchemaIssue } from './validate.t
 
 /** Every field any document type may carry; only the fields that passed validation are present. */
 export type DocumentFields = Partial<
-  Omit<ManualSection, 'type'> & Omit<Procedure, 'type'> & Omit<Flow, 'type'> & Omit<Standard, 'type'> & Omit<Regulation, 'type'> & Omit<RecordTemplate, 'type'>
+  Omit<ManualSection, 'type'> & Omit<Procedure, 'type'> & Omit<Flow, 'type'> & Omit<Standard, 'type'> & Omit<Regulation, 'type'> & Omit<RecordTemplate, 'type'> & Omit<ExternalDocument, 'type'>
 >;
 
 /** 受控文件：one content file with what could be validated of it. */

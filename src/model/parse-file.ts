@@ -28,7 +28,7 @@ export interface ParsedFile {
 const origin = { line: 1, column: 1 };
 /** The frontmatter's YAML starts on line 2, after the opening ---. */
 const yamlOrigin = { line: 2, column: 1 };
-const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [] });
+const emptyBody = (): BodyFacts => ({ refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], issueNumbers: [] });
 
 /** sha1 of a file's bytes: the parse cache's key. */
 export function hashOf(bytes: Uint8Array): string {

@@ -7,6 +7,8 @@ import changeStatusTransition from './change-status-transition.ts';
 import changeVersionLowered from './change-version-lowered.ts';
 import changeVersionNotRaised from './change-version-not-raised.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
+import externalUnregisteredNumber from './external-unregistered-number.ts';
+import externalWithdrawnCited from './external-withdrawn-cited.ts';
 import flowMermaidSyntax from './flow-mermaid-syntax.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
@@ -50,6 +52,8 @@ export const rules: readonly Rule[] = [
   changeVersionLowered,
   changeVersionNotRaised,
   coverageUncoveredClause,
+  externalUnregisteredNumber,
+  externalWithdrawnCited,
   flowMermaidSyntax,
   flowMissingFlowchart,
   flowNotListedByParent,

@@ -1,6 +1,6 @@
 /** The organisation as data (content/org/organization.yaml): departments, numbering, versions, review. */
 import { z } from 'zod';
-import { documentTypes } from '../document-types.ts';
+import { documentTypes, ownDocumentTypes, type OwnDocumentType } from '../document-types.ts';
 
 /** 部门类别：党群部门 / 行政职能部门 / 教学单位 / 教辅与直属单位 */
 export const departmentKinds = ['party', 'administrative', 'teaching', 'support'] as const;
@@ -49,7 +49,11 @@ export const organizationSchema = z.strictObject({
   }),
   departments: z.array(departmentSchema).min(1),
   groups: z.array(departmentGroupSchema).optional(),
-  numbering: z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, numberingRuleSchema])) as Record<(typeof documentTypes)[number], typeof numberingRuleSchema>),
+  // 外来文件的文号由发文机关编定，本校不给它们编号规则（写了也只用来检查格式）。
+  numbering: z.strictObject({
+    ...(Object.fromEntries(ownDocumentTypes.map((t) => [t, numberingRuleSchema])) as Record<OwnDocumentType, typeof numberingRuleSchema>),
+    external: numberingRuleSchema.optional(),
+  }),
   versionScheme: versionSchemeSchema,
   reviewCycleMonths: z.strictObject({
     default: z.int().positive().meta({ description: '默认定期评审周期（月）' }),
