@@ -10,6 +10,7 @@ import { documentSchemas } from './schemas/index.ts';
 import type { ExternalDocument } from './schemas/external.ts';
 import type { Flow } from './schemas/flow.ts';
 import type { ManualSection } from './schemas/manual-section.ts';
+import { distributionRegisterSchema, type DistributionRegister } from './schemas/distribution.ts';
 import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
 import type { Procedure } from './schemas/procedure.ts';
 import type { RecordTemplate } from './schemas/record.ts';
@@ -54,11 +55,14 @@ export interface DocumentSet {
   organization: DataFile<Organization>;
   frameworks: DataFile<Framework>[];
   documents: ControlledDocument[];
+  /** 发放回收登记 (content/copies/distribution.yaml); `missing` when the college keeps no paper copies. */
+  distribution?: DataFile<DistributionRegister>;
 }
 
 export const contentDir = 'content';
 export const organizationPath = `${contentDir}/org/organization.yaml`;
 export const frameworksDir = `${contentDir}/org/frameworks`;
+export const distributionPath = `${contentDir}/copies/distribution.yaml`;
 const documentExtensions = /\.mdx?$/;
 const start: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
@@ -81,6 +85,7 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
     frameworks: listFiles(join(root, frameworksDir))
       .filter((f) => /\.ya?ml$/.test(f))
       .map((f) => loadDataFile(root, toPosix(relative(root, f)), frameworkSchema)),
+    distribution: loadDataFile(root, distributionPath, distributionRegisterSchema),
     documents: listFiles(join(root, contentDir))
       .filter((f) => documentExtensions.test(f))
       .map((f) => loadDocument(toPosix(relative(root, f)), readFileSync(f), options)),

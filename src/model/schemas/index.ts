@@ -23,6 +23,7 @@ export type DocumentData = { [T in DocumentType]: z.output<(typeof documentSchem
 export type DataOf<T extends DocumentType> = z.output<(typeof documentSchemas)[T]>;
 
 export * from './common.ts';
+export * from './distribution.ts';
 export * from './external.ts';
 export * from './flow.ts';
 export * from './manual-section.ts';

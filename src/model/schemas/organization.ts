@@ -40,6 +40,12 @@ export const versionSchemeSchema = z.strictObject({
   separator: z.string().min(1).max(3).meta({ description: '分隔符，如 / 或 .' }),
 });
 
+/** 纸质受控件：核验网址与回收期限（JMI/CX/13 4.2.7–4.2.8）。 */
+export const copiesSettingsSchema = z.strictObject({
+  siteUrl: z.url({ protocol: /^https?$/ }).optional().meta({ description: '发布网站的地址，如 https://zlbz.example.edu.cn/；纸质件上的二维码指向 <siteUrl>verify/<分发号>/' }),
+  recallWorkingDays: z.int().positive().default(10).meta({ description: '换版或作废后收回旧版纸质件的期限（工作日），默认 10' }),
+});
+
 const cycleByType = z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, z.int().positive().optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<z.ZodInt>>);
 
 export const organizationSchema = z.strictObject({
@@ -55,6 +61,7 @@ export const organizationSchema = z.strictObject({
     external: numberingRuleSchema.optional(),
   }),
   versionScheme: versionSchemeSchema,
+  copies: copiesSettingsSchema.optional(),
   reviewCycleMonths: z.strictObject({
     default: z.int().positive().meta({ description: '默认定期评审周期（月）' }),
     byType: cycleByType.optional(),
