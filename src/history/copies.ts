@@ -7,6 +7,7 @@ import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import type { DistributedCopy, DistributionRegister } from '../model/schemas/distribution.ts';
 import type { RepositoryHistory } from './document-history.ts';
 import type { InForceToday } from './in-force-today.ts';
+import { toCsv } from './csv.ts';
 
 /** 回收期限的默认值：JMI/CX/13 规定 10 个工作日。 */
 export const defaultRecallWorkingDays = 10;
@@ -121,4 +122,19 @@ function successors(set: DocumentSet): Map<string, ControlledDocument> {
   const map = new Map<string, ControlledDocument>();
   for (const doc of set.documents) for (const old of doc.data.supersedes ?? []) if (!map.has(old)) map.set(old, doc);
   return map;
+}
+
+/** Columns of the 回收清单 (audit --recall, its CSV and the site page). */
+export const recallColumns = ['领用部门', '分发号', '文件编号', '文件名称', '版本', '领用人', '领用日期', '状态', '原因', '应收回日期', '逾期'];
+
+/** One row of the 回收清单 per copy to recall, ordered by department, then 分发号. */
+export function recallRows(statuses: readonly CopyStatus[]): string[][] {
+  return recallItems(statuses)
+    .map((s) => [s.entry.department, s.entry.copy, s.entry.number, s.doc?.data.title ?? '', s.entry.version, s.entry.holder, s.entry.issued, s.label, s.recall!.reason, s.recall!.due ?? '', s.recall!.overdue ? '是' : ''])
+    .sort((a, b) => a[0]!.localeCompare(b[0]!, 'zh') || a[1]!.localeCompare(b[1]!));
+}
+
+/** The 回收清单 as CSV (Excel opens it directly). */
+export function recallCsv(statuses: readonly CopyStatus[]): string {
+  return toCsv(recallColumns, recallRows(statuses));
 }

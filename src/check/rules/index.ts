@@ -6,6 +6,8 @@ import changeRenumbered from './change-renumbered.ts';
 import changeStatusTransition from './change-status-transition.ts';
 import changeVersionLowered from './change-version-lowered.ts';
 import changeVersionNotRaised from './change-version-not-raised.ts';
+import copyNotRecalled from './copy-not-recalled.ts';
+import copyUnknownEntry from './copy-unknown-entry.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
 import externalUnregisteredNumber from './external-unregistered-number.ts';
 import externalWithdrawnCited from './external-withdrawn-cited.ts';
@@ -51,6 +53,8 @@ export const rules: readonly Rule[] = [
   changeStatusTransition,
   changeVersionLowered,
   changeVersionNotRaised,
+  copyNotRecalled,
+  copyUnknownEntry,
   coverageUncoveredClause,
   externalUnregisteredNumber,
   externalWithdrawnCited,
