@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { documentPath } from '../render/urls.ts';
+import { copyViews, type CopyView } from './copies-view.ts';
 import { auditDocuments, presetDates, type AuditDocument } from './history-audit.ts';
 import { historyPageView, type CommitView, type HistoryPageView } from './history-view.ts';
 
@@ -25,6 +26,8 @@ export interface HistorySite {
   audit: AuditDocument[];
   presets: string[];
   register: RegisterRow[];
+  /** Every registered paper copy (发放回收登记) as of the build date. */
+  copies: CopyView[];
   /** Document page path by number, for links from the register and the audit table. */
   hrefOf: (number: string) => string | undefined;
 }
@@ -85,6 +88,7 @@ function readHistorySite(set: DocumentSet): HistorySite {
     pages,
     audit,
     presets: presetDates(audit, today),
+    copies: copyViews(set, inForce, history.available ? history : undefined),
     register: organization ? buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf) : [],
     hrefOf: (number) => {
       const type = typeOf.get(number);
