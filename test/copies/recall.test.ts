@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.ts';
 import { auditCommand } from '../../src/cli/audit-command.ts';
+import { copyCommand } from '../../src/cli/copy-command.ts';
 import { addWorkingDays, copyStatuses } from '../../src/history/copies.ts';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { inForceToday } from '../../src/history/in-force-today.ts';
@@ -78,5 +79,19 @@ describe('recall after a version bump', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('应收回 1 份，逾期 1 份');
     expect(result.stdout).toMatch(/教务处\s+JMI\/ZD\/13-01-A0-001\s+JMI\/ZD\/13-01\s+文件管理办法\s+A\/0\s+王芳\s+2024-09-02\s+已换版（应收回）\s+已换版为 A\/1\s+2025-03-17\s+是/);
+  });
+
+  it('records the return with npm run copy -- --return, keeping the layout of the register, and refuses a second one', async () => {
+    let out = '';
+    const env = { cwd: repo.root, out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    expect(await copyCommand(['--return', 'JMI/ZD/13-01-A0-001', '--date', '2025-03-14', '--root', repo.root], env)).toBe(0);
+    expect(repo.read('content/copies/distribution.yaml')).toBe(register.replace('    issued: 2024-09-02\n  - copy: JMI/ZD/13-01-A0-002', '    issued: 2024-09-02\n    returned: 2025-03-14\n  - copy: JMI/ZD/13-01-A0-002'));
+    expect(statusesOn('2025-03-18').map((s) => s.label)).toEqual(['已收回', '已收回']);
+    out = '';
+    expect(await copyCommand(['--destroyed', 'JMI/ZD/13-01-A0-001', '--root', repo.root], env)).toBe(1);
+    expect(out).toBe('分发号 JMI/ZD/13-01-A0-001 已于 2025-03-14 登记为交回\n');
+    out = '';
+    expect(await copyCommand(['--return', 'JMI/ZD/13-01-A0-009', '--root', repo.root], env)).toBe(1);
+    expect(out).toBe('登记表中没有分发号 "JMI/ZD/13-01-A0-009"\n');
   });
 });
