@@ -68,15 +68,18 @@ function readHistorySite(set: DocumentSet): HistorySite {
   const inForce = inForceTodayOf(set, today);
   const typeOf = new Map<string, DocumentType>();
   for (const doc of set.documents) if (doc.type && doc.data.number && doc.data.title && doc.data.status) typeOf.set(doc.data.number, doc.type);
+  // The point-in-time pages list the college's own versioned documents, as history pages exist for them only.
   const published = (number: string) => {
     const type = typeOf.get(number);
-    return type ? { type } : undefined;
+    return type && type !== 'external' ? { type } : undefined;
   };
   const pages = new Map<string, HistoryPageView>();
   if (history.available) {
     for (const doc of set.documents) {
       const number = doc.data.number;
       const docHistory = history.byPath.get(doc.path);
+      // 外来文件 have no versions of the college's own: their page says what the register knows.
+      if (doc.type === 'external') continue;
       if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }));
     }
   }
