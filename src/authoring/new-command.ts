@@ -7,7 +7,7 @@ import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
-import { documentTypes, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import { loadDocument, loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet, type ParseCache } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';

@@ -1,6 +1,6 @@
 /** Next free document numbers (编号), derived from the numbering rules in organization.yaml — no institution is hard-coded. */
 import { standardLevels } from '../model/schemas/standard.ts';
-import type { DocumentType } from '../model/document-types.ts';
+import type { OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { AuthoringError } from './authoring-error.ts';
 

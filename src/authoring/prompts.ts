@@ -1,6 +1,6 @@
 /** Interactive questions of `npm run new` (交互式提问), in Chinese, through an injectable prompter so that tests can answer them. */
 import { createInterface } from 'node:readline/promises';
-import { documentTypes, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { manualPartLabels, manualParts } from '../model/schemas/manual-section.ts';
 import { departmentKindLabels, departmentKinds } from '../model/schemas/organization.ts';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { folderOfType, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { folderOfType, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import { closest } from '../model/did-you-mean.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { indexDepartments } from '../model/organization.ts';

@@ -1,5 +1,5 @@
 /** Templates (模板) of new documents: every required field and the standard sections of each type. */
-import type { DocumentType } from '../model/document-types.ts';
+import type { OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import type { manualParts } from '../model/schemas/manual-section.ts';
 import type { standardLevels } from '../model/schemas/standard.ts';
 import { yamlFlowList, yamlScalar } from './yaml-text.ts';

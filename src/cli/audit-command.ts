@@ -8,6 +8,7 @@ import { readRepositoryHistory } from '../history/document-history.ts';
 import { inForceAt } from '../history/point-in-time.ts';
 import { buildToday, inForceToday } from '../history/in-force-today.ts';
 import { buildRegister, registerCsv } from '../history/register.ts';
+import { copyStatuses, recallColumns, recallCsv, recallRows } from '../history/copies.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
@@ -15,8 +16,10 @@ import type { CommandResult } from './check-command.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
        npm run audit -- --register [--csv 文件] [--today YYYY-MM-DD]
+       npm run audit -- --recall [--csv 文件] [--today YYYY-MM-DD]
   --at        列出该日期每份受控文件的在用版本（依据 Git 历史与生效日期）
   --register  受控文件登记表：当前版本、生效日期、最近变更、批准人、下次评审、逾期、替代文件、待复核引用
+  --recall    回收清单：换版或作废后仍在外的旧版纸质受控件，按领用部门列出，标出逾期未收回的
   --csv       同时导出为 CSV（Excel 可直接打开）
   --json      同时导出为 JSON（仅 --at）
   --root      文件体系所在目录（默认当前目录）`;
@@ -29,6 +32,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
       options: {
         at: { type: 'string' },
         register: { type: 'boolean', default: false },
+        recall: { type: 'boolean', default: false },
         csv: { type: 'string' },
         json: { type: 'string' },
         root: { type: 'string' },
@@ -41,7 +45,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
     return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${auditUsage}\n` };
   }
   if (values.help) return { exitCode: 0, stdout: `${auditUsage}\n`, stderr: '' };
-  if (!values.at === !values.register) return { exitCode: 2, stdout: '', stderr: `请给出 --at 日期 或 --register 之一\n${auditUsage}\n` };
+  if ([values.at, values.register, values.recall].filter(Boolean).length !== 1) return { exitCode: 2, stdout: '', stderr: `请给出 --at 日期、--register 或 --recall 之一\n${auditUsage}\n` };
   for (const [name, value] of [['--at', values.at], ['--today', values.today]] as const) {
     const bad = value === undefined ? undefined : dateOptionError(name, value);
     if (bad) return { exitCode: 2, stdout: '', stderr: `${bad}\n` };
@@ -71,6 +75,14 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
   const today = values.today ?? buildToday();
   // What is in force today, as the site and the PDFs show it: a revision not yet effective is listed as coming.
   const inForce = inForceToday(set, history, today);
+  if (values.recall) {
+    const statuses = copyStatuses(set.distribution?.data, inForce, { ...(organization.copies ? { recallWorkingDays: organization.copies.recallWorkingDays } : {}), history });
+    if (values.csv) writeFileSync(resolve(env.cwd, values.csv), recallCsv(statuses));
+    const rows = recallRows(statuses);
+    const overdue = rows.filter((r) => r[10]).length;
+    const out = statuses.filter((s) => s.state !== 'returned' && s.state !== 'destroyed').length;
+    return { exitCode: 0, stdout: `${notes}回收清单（${today}；登记 ${statuses.length} 份，在外 ${out} 份，应收回 ${rows.length} 份，逾期 ${overdue} 份）\n\n${rows.length ? textTable(recallColumns, rows) : '没有需要收回的纸质受控件。'}\n`, stderr: '' };
+  }
   const rows = buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf);
   if (values.csv) writeFileSync(resolve(env.cwd, values.csv), registerCsv(rows));
   const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '最近变更', '下次评审', '备注'];

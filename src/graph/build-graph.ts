@@ -17,6 +17,7 @@ export type EdgeKind =
   | 'input' // 流程 → 输入资源（质量记录）
   | 'output' // 流程 → 输出资源（质量记录）
   | 'interface' // 流程 → 流程接口
+  | 'external' // 程序 → 依据的外来文件
   | 'supersedes' // 新文件 → 被代替的旧文件
   | 'mention'; // 正文中的 [[编号]]
 
@@ -31,6 +32,7 @@ export const edgeKindLabels: Record<EdgeKind, { outgoing: string; incoming: stri
   input: { outgoing: '输入资源', incoming: '作为输入的流程' },
   output: { outgoing: '输出资源', incoming: '作为输出的流程' },
   interface: { outgoing: '流程接口', incoming: '接入本流程的流程' },
+  external: { outgoing: '依据的外来文件', incoming: '依据本文件的程序' },
   supersedes: { outgoing: '代替', incoming: '被代替为' },
   mention: { outgoing: '正文引用的文件', incoming: '正文中引用本文件' },
 };
@@ -47,6 +49,7 @@ export const expectedTargetTypes: Partial<Record<EdgeKind, readonly DocumentType
   input: ['record'],
   output: ['record'],
   interface: ['flow'],
+  external: ['external'],
 };
 
 export interface Edge {
@@ -69,7 +72,7 @@ export interface DocumentGraph {
 }
 
 /** Frontmatter list fields that hold document numbers, and the edge kind each makes. */
-const listFields: { field: 'regulations' | 'records' | 'flows' | 'standards' | 'procedures' | 'interfaces' | 'supersedes'; kind: EdgeKind; types?: DocumentType[] }[] = [
+const listFields: { field: 'regulations' | 'records' | 'flows' | 'standards' | 'procedures' | 'interfaces' | 'externals' | 'supersedes'; kind: EdgeKind; types?: DocumentType[] }[] = [
   { field: 'regulations', kind: 'regulation', types: ['procedure'] },
   { field: 'regulations', kind: 'criterion', types: ['flow'] },
   { field: 'records', kind: 'record' },
@@ -77,6 +80,7 @@ const listFields: { field: 'regulations' | 'records' | 'flows' | 'standards' | '
   { field: 'standards', kind: 'standard' },
   { field: 'procedures', kind: 'implementation' },
   { field: 'interfaces', kind: 'interface' },
+  { field: 'externals', kind: 'external' },
   { field: 'supersedes', kind: 'supersedes' },
 ];
 

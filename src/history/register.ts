@@ -1,5 +1,5 @@
 /** 受控文件登记表: the register auditors of document control work from. */
-import { layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
+import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { nextReviewDate } from '../model/review.ts';
@@ -59,7 +59,7 @@ export function buildRegister(
       type: typeLabels[type],
       layer: layerLabels[layerOfType[type]],
       version: data.version ?? '',
-      status: decision?.label ?? (data.status ? statusLabels[data.status] : ''),
+      status: type === 'external' && data.status ? externalStatusLabels[data.status] : (decision?.label ?? (data.status ? statusLabels[data.status] : '')),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
       owners: (data.owners ?? []).join('、'),

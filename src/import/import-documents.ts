@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { folderOfType, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { folderOfType, typeLabels, type DocumentType, type OwnDocumentType } from '../model/document-types.ts';
 import { contentDir, type DocumentSet } from '../model/load.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
@@ -196,7 +196,7 @@ function procedureOf(record: string, known: Map<string, DocumentType>): string |
 }
 
 /** Without a number, the type from the document's name (…程序, …办法, …表). */
-function guessType(title: string): DocumentType {
+function guessType(title: string): OwnDocumentType {
   const name = title.replace(/\.[a-z]+$/i, '');
   if (/手册/.test(name)) return 'manual-section';
   if (/程序/.test(name)) return 'procedure';

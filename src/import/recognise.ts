@@ -5,8 +5,7 @@
  * the number matches, owners must be departments it names.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import type { DocumentType } from '../model/document-types.ts';
-import { documentTypes } from '../model/document-types.ts';
+import { ownDocumentTypes, type OwnDocumentType } from '../model/document-types.ts';
 import { indexDepartments } from '../model/organization.ts';
 import type { FormField, Revision } from '../model/schemas/index.ts';
 import type { Organization } from '../model/schemas/organization.ts';
@@ -14,7 +13,7 @@ import type { MergedCells } from './read-docx.ts';
 
 /** Control fields found in the Word text, before they are checked against the set. */
 export interface RecognisedFields {
-  type?: DocumentType;
+  type?: OwnDocumentType;
   number?: string;
   /** The number as written, when it matched no pattern of organization.yaml. */
   rawNumber?: string;
@@ -77,9 +76,9 @@ export function normaliseNumber(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[－—–]/g, '-').toUpperCase();
 }
 
-/** The type whose numbering pattern the number matches. */
-export function typeOfNumber(org: Organization, number: string): DocumentType | undefined {
-  return documentTypes.find((t) => new RegExp(org.numbering[t].pattern).test(number));
+/** The college's own type whose numbering pattern the number matches (a Word file is never a 外来文件 to import). */
+export function typeOfNumber(org: Organization, number: string): OwnDocumentType | undefined {
+  return ownDocumentTypes.find((t) => new RegExp(org.numbering[t].pattern).test(number));
 }
 
 /** 2021年3月10日, 2021.3.10, 2021/03/10 → 2021-03-10; undefined when it is no date. */

@@ -8,7 +8,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { readBody } from '../model/body.ts';
-import type { DocumentType } from '../model/document-types.ts';
+import type { OwnDocumentType } from '../model/document-types.ts';
 import { yamlScalar } from '../authoring/yaml-text.ts';
 import type { RecognisedFields } from './recognise.ts';
 
@@ -26,7 +26,7 @@ export interface ReferenceLists {
 
 /** Everything written into the frontmatter of one imported document. */
 export interface ImportedFrontmatter extends RecognisedFields, ReferenceLists {
-  type: DocumentType;
+  type: OwnDocumentType;
   procedure?: string;
   /** 层面 of a standard, from its number's group. */
   level?: string;

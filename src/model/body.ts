@@ -5,6 +5,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { findIssueNumbers } from './issue-number.ts';
 import { lineIndex, type Point, type Span } from './position.ts';
 
 /** An inline reference written `[[JMI/CX/13]]` or `[[JMI/CX/13|显示文字]]`. */
@@ -76,6 +77,8 @@ export interface BodyFacts {
   tables: BodyTable[];
   numbered: NumberedPart[];
   titled: TitledMention[];
+  /** 文号 and standard numbers written in plain text (not inside a [[…]] reference). */
+  issueNumbers: { text: string; span: Span }[];
 }
 
 /**
@@ -101,7 +104,7 @@ const urlAttributes = new Map<string, 'link' | 'image'>([
 
 /** A fresh, empty set of facts. */
 export function emptyBodyFacts(): BodyFacts {
-  return { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], urls: [], tables: [], numbered: [], titled: [] };
+  return { refs: [], mermaid: [], jsx: [], esm: [], expressions: [], headings: [], urls: [], tables: [], numbered: [], titled: [], issueNumbers: [] };
 }
 
 /** 第X章 / 第X节 / 第X条 at the start of a heading or paragraph, in Chinese or Arabic numerals. */
@@ -268,7 +271,9 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
           span: { start: toPoint(start), end: toPoint(start + match[0].length) },
         });
       }
+      const refRanges: [number, number][] = [];
       for (const match of source.matchAll(inlineRefPattern)) {
+        refRanges.push([match.index, match.index + match[0].length]);
         const start = from + match.index;
         const before = source.slice(Math.max(0, match.index - contextLength), match.index);
         const after = source.slice(match.index + match[0].length, match.index + match[0].length + 60).split('\n')[0]!;
@@ -279,6 +284,11 @@ export function readBody(body: string, origin: Point): { facts: BodyFacts; tree?
           ...(before ? { before } : {}),
           ...(after ? { after } : {}),
         });
+      }
+      for (const use of findIssueNumbers(source)) {
+        if (refRanges.some(([a, b]) => use.index < b && use.index + use.text.length > a)) continue;
+        const start = from + use.index;
+        facts.issueNumbers.push({ text: use.text, span: { start: toPoint(start), end: toPoint(start + use.text.length) } });
       }
     }
     node.children?.forEach(visit);

@@ -1,11 +1,15 @@
-/** The six kinds of controlled document and the four layers they live in. */
+/** The seven kinds of controlled document and the five layers they live in. */
 
 /** 文件类型 */
-export const documentTypes = ['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record'] as const;
+export const documentTypes = ['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record', 'external'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
-/** 文件层级：质量手册 / 程序文件 / 知识库 / 质量记录 */
-export const layers = ['manual', 'procedures', 'knowledge', 'records'] as const;
+/** The types the college writes itself (自编文件): numbered, versioned and approved here; 外来文件 are not. */
+export const ownDocumentTypes = ['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record'] as const;
+export type OwnDocumentType = (typeof ownDocumentTypes)[number];
+
+/** 文件层级：质量手册 / 程序文件 / 知识库 / 质量记录，另有外来文件 */
+export const layers = ['manual', 'procedures', 'knowledge', 'records', 'external'] as const;
 export type Layer = (typeof layers)[number];
 
 /** Chinese names shown to authors and readers. */
@@ -16,6 +20,7 @@ export const typeLabels: Record<DocumentType, string> = {
   standard: '标准',
   regulation: '制度',
   record: '质量记录',
+  external: '外来文件',
 };
 
 export const layerLabels: Record<Layer, string> = {
@@ -23,6 +28,7 @@ export const layerLabels: Record<Layer, string> = {
   procedures: '程序文件',
   knowledge: '知识库',
   records: '质量记录',
+  external: '外来文件',
 };
 
 export const layerOfType: Record<DocumentType, Layer> = {
@@ -32,6 +38,7 @@ export const layerOfType: Record<DocumentType, Layer> = {
   standard: 'knowledge',
   regulation: 'knowledge',
   record: 'records',
+  external: 'external',
 };
 
 /** The top folder under `content/` that holds each type; the folder decides the layer. */
@@ -42,6 +49,7 @@ export const folderOfType: Record<DocumentType, string> = {
   standard: 'standards',
   regulation: 'regulations',
   record: 'records',
+  external: 'external',
 };
 
 export const typeOfFolder: ReadonlyMap<string, DocumentType> = new Map(
@@ -56,4 +64,11 @@ export const statusLabels: Record<Status, string> = {
   draft: '草稿',
   effective: '现行',
   obsolete: '作废',
+};
+
+/** 外来文件的状态名称：它们不经本校批准，只有有效与废止。 */
+export const externalStatusLabels: Record<Status, string> = {
+  draft: '待登记',
+  effective: '现行有效',
+  obsolete: '已废止',
 };

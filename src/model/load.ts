@@ -7,8 +7,10 @@ import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontm
 import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
 import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
+import type { ExternalDocument } from './schemas/external.ts';
 import type { Flow } from './schemas/flow.ts';
 import type { ManualSection } from './schemas/manual-section.ts';
+import { distributionRegisterSchema, type DistributionRegister } from './schemas/distribution.ts';
 import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
 import type { Procedure } from './schemas/procedure.ts';
 import type { RecordTemplate } from './schemas/record.ts';
@@ -18,7 +20,7 @@ import { validateFieldwise, validateWhole, type SchemaIssue } from './validate.t
 
 /** Every field any document type may carry; only the fields that passed validation are present. */
 export type DocumentFields = Partial<
-  Omit<ManualSection, 'type'> & Omit<Procedure, 'type'> & Omit<Flow, 'type'> & Omit<Standard, 'type'> & Omit<Regulation, 'type'> & Omit<RecordTemplate, 'type'>
+  Omit<ManualSection, 'type'> & Omit<Procedure, 'type'> & Omit<Flow, 'type'> & Omit<Standard, 'type'> & Omit<Regulation, 'type'> & Omit<RecordTemplate, 'type'> & Omit<ExternalDocument, 'type'>
 >;
 
 /** 受控文件：one content file with what could be validated of it. */
@@ -63,11 +65,14 @@ export interface DocumentSet {
   documents: ControlledDocument[];
   /** Symbolic links found under content/; nothing behind them was read. */
   symlinks: SymlinkEntry[];
+  /** 发放回收登记 (content/copies/distribution.yaml); `missing` when the college keeps no paper copies. */
+  distribution?: DataFile<DistributionRegister>;
 }
 
 export const contentDir = 'content';
 export const organizationPath = `${contentDir}/org/organization.yaml`;
 export const frameworksDir = `${contentDir}/org/frameworks`;
+export const distributionPath = `${contentDir}/copies/distribution.yaml`;
 const documentExtensions = /\.mdx?$/;
 const start: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
@@ -98,6 +103,8 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
       .map((f) => loadDataFile(root, f, frameworkSchema)),
     documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
     symlinks,
+    // Never through a link: a linked register is missing here, and syntax/symlink names the link.
+    distribution: files.includes(distributionPath) ? loadDataFile(root, distributionPath, distributionRegisterSchema) : missingDataFile(distributionPath),
   };
 }
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const parserSources = ['parse-file.ts', 'body.ts', 'frontmatter.ts', 'position.ts'];
+const parserSources = ['parse-file.ts', 'body.ts', 'frontmatter.ts', 'position.ts', 'issue-number.ts'];
 
 export function parserVersion(): string {
   const hash = createHash('sha1');

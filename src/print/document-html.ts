@@ -37,8 +37,8 @@ function flowOverviewHtml(doc: PrintableDocument, ctx: PrintContext): string {
     .join('')}</tbody></table>`;
 }
 
-/** The print HTML of a controlled document: title block, body, form (records), revision records. */
-export function documentHtml(doc: PrintableDocument, ctx: PrintContext): string {
+/** The print HTML of a controlled document: title block, body, form (records), revision records; with `copy`, a numbered paper copy (copy-stamp.ts). */
+export function documentHtml(doc: PrintableDocument, ctx: PrintContext, copy?: { css: string; footer: string }): string {
   const body = renderBody(bodyOf(ctx.bodyText(doc)), { resolve: ctx.resolve, flowchart: ctx.flowchart, documentPath: doc.path });
   const example = doc.data.example ? '<p class="example-note">示例文本：本文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
   const overview = doc.type === 'flow' ? flowOverviewHtml(doc, ctx) : '';
@@ -50,5 +50,5 @@ ${overview}
 <main class="body">${linksAsText(printableBody(body.html, (src) => ctx.image(doc, src)?.dataUrl))}</main>
 ${form?.html ?? ''}
 ${revisionsHtml(doc)}`;
-  return pageHtml(`${doc.data.number} ${doc.data.title}`, furnitureOf(doc, ctx), ctx, content, form?.css ?? '');
+  return pageHtml(`${doc.data.number} ${doc.data.title}`, furnitureOf(doc, ctx, copy?.footer), ctx, content, `${form?.css ?? ''}${copy?.css ?? ''}`);
 }

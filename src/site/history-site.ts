@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
 import { documentPath } from '../render/urls.ts';
+import { copyViews, type CopyView } from './copies-view.ts';
 import { auditDocuments, presetDates, type AuditDocument } from './history-audit.ts';
 import { historyPageView, type CommitView, type HistoryPageView } from './history-view.ts';
 
@@ -25,6 +26,8 @@ export interface HistorySite {
   audit: AuditDocument[];
   presets: string[];
   register: RegisterRow[];
+  /** Every registered paper copy (发放回收登记) as of the build date. */
+  copies: CopyView[];
   /** Document page path by number, for links from the register and the audit table. */
   hrefOf: (number: string) => string | undefined;
 }
@@ -65,15 +68,18 @@ function readHistorySite(set: DocumentSet): HistorySite {
   const inForce = inForceTodayOf(set, today);
   const typeOf = new Map<string, DocumentType>();
   for (const doc of set.documents) if (doc.type && doc.data.number && doc.data.title && doc.data.status) typeOf.set(doc.data.number, doc.type);
+  // The point-in-time pages list the college's own versioned documents, as history pages exist for them only.
   const published = (number: string) => {
     const type = typeOf.get(number);
-    return type ? { type } : undefined;
+    return type && type !== 'external' ? { type } : undefined;
   };
   const pages = new Map<string, HistoryPageView>();
   if (history.available) {
     for (const doc of set.documents) {
       const number = doc.data.number;
       const docHistory = history.byPath.get(doc.path);
+      // 外来文件 have no versions of the college's own: their page says what the register knows.
+      if (doc.type === 'external') continue;
       if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }));
     }
   }
@@ -85,6 +91,7 @@ function readHistorySite(set: DocumentSet): HistorySite {
     pages,
     audit,
     presets: presetDates(audit, today),
+    copies: copyViews(set, inForce, history.available ? history : undefined),
     register: organization ? buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf) : [],
     hrefOf: (number) => {
       const type = typeOf.get(number);

@@ -20,6 +20,7 @@ export const listDefinitions: ListDefinition[] = [
   { slug: 'standards', title: '标准', description: '学校、专业、课程、教师、学生五个层面的质量标准。', types: ['standard'] },
   { slug: 'regulations', title: '制度', description: '程序文件的支持性文件（制度库）。', types: ['regulation'] },
   { slug: 'records', title: '质量记录', description: '体系运行中填写的表单模板。', types: ['record'] },
+  { slug: 'external', title: '外来文件', description: '学校执行但不由学校编写的文件：上级主管部门文件、国家与行业标准、国际标准，由质管办登记并跟踪其有效性。', types: ['external'] },
 ];
 
 /** Current (not obsolete) rows of the given types, ordered by number. */

@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { href: '/procedures/', label: '程序文件' },
   { href: '/knowledge/', label: '知识库' },
   { href: '/records/', label: '质量记录' },
+  { href: '/external/', label: '外来文件' },
   { href: '/departments/', label: '部门' },
   { href: '/matrices/', label: '矩阵' },
   { href: '/archive/', label: '作废文件' },

@@ -5,7 +5,7 @@
 import { buildGraph, edgeKindLabels, type DocumentGraph, type EdgeKind } from '../graph/build-graph.ts';
 import type { ControlDecision, ControlState } from '../history/in-force-today.ts';
 import { coverageOf } from '../model/coverage.ts';
-import { layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
+import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { departmentShown, indexDepartments, type DepartmentIndex } from '../model/organization.ts';
 import { nextReviewDate } from '../model/review.ts';
@@ -89,6 +89,21 @@ export interface DocView extends ListRow {
   record?: { procedure?: DocLink; keeper?: DeptLink | string; retention: string; fields: FormField[]; layout: FormLayout };
   /** Mermaid sources in the body (rendered by the loader). */
   mermaid: string[];
+  /** 外来文件的登记事项：发文机关、发布/实施/废止日期、使用部门。 */
+  external?: ExternalView;
+}
+
+/** What the 外来文件清单 and an external document's page show besides number and title. */
+export interface ExternalView {
+  issuer: string;
+  issuedDate: string;
+  effectiveDate: string;
+  withdrawnDate: string;
+  replacedBy: string;
+  departments: DeptLink[];
+  /** Departments as written, for groups that have no page. */
+  departmentNames: string[];
+  registeredDate: string;
 }
 
 /** One row of a flow's overview table. */
@@ -240,6 +255,18 @@ function documentView(
     clauses: clausesOf(data.clauses ?? [], set),
     mermaid: doc.file.body.mermaid.map((m) => m.code),
   };
+  if (type === 'external') {
+    view.external = {
+      issuer: data.issuer ?? '',
+      issuedDate: data.issuedDate ?? '',
+      effectiveDate: data.effectiveDate ?? '',
+      withdrawnDate: data.withdrawnDate ?? '',
+      replacedBy: data.replacedBy ?? '',
+      departments: deptLinks(data.departments),
+      departmentNames: data.departments ?? [],
+      registeredDate: data.registeredDate ?? '',
+    };
+  }
   if (type === 'flow') {
     view.flow = [
       { label: '流程名称', kind: 'text', text: link.title },
@@ -282,7 +309,8 @@ function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: reado
     id: `${documentPath(type, link.number).slice(1, -1)}`,
     version: data.version ?? '',
     typeLabel: typeLabels[type],
-    statusLabel: decision.label,
+    // 外来文件 are not approved here: they are 现行有效 or 已废止, never 受控 versions.
+    statusLabel: type === 'external' && data.status ? externalStatusLabels[data.status] : decision.label,
     controlState: decision.state,
     owners: deptLinks(data.owners),
     effectiveDate: data.effectiveDate ?? '',
@@ -307,7 +335,7 @@ export function richText(text: string, resolve: (number: string) => DocLink | un
 }
 
 /** Order of the groups in the relations panel: what this document uses first, then who uses it. */
-const relationOrder: EdgeKind[] = ['parent', 'regulation', 'criterion', 'record', 'input', 'output', 'flow', 'standard', 'interface', 'implementation', 'supersedes', 'mention'];
+const relationOrder: EdgeKind[] = ['parent', 'regulation', 'criterion', 'record', 'input', 'output', 'flow', 'standard', 'interface', 'implementation', 'external', 'supersedes', 'mention'];
 
 function relationsOf(doc: ControlledDocument, graph: DocumentGraph, linkOf: Map<ControlledDocument, DocLink>): RelationGroup[] {
   const groups: RelationGroup[] = [];

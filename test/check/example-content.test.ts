@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 describe('the example content', () => {
   it('loads every layer and has no errors', () => {
     const set = loadDocumentSet(root);
-    expect(new Set(set.documents.map((d) => d.type))).toEqual(new Set(['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record']));
+    expect(new Set(set.documents.map((d) => d.type))).toEqual(new Set(['manual-section', 'procedure', 'flow', 'standard', 'regulation', 'record', 'external']));
     const errors = runCheck(set).filter((d) => d.severity === 'error');
     expect(errors.map(findingLine)).toEqual([]);
   });

@@ -11,7 +11,11 @@ import citeTableMismatch from './cite-table-mismatch.ts';
 import citeTitleMismatch from './cite-title-mismatch.ts';
 import citeVersionMismatch from './cite-version-mismatch.ts';
 import coverageDraftOnly from './coverage-draft-only.ts';
+import copyNotRecalled from './copy-not-recalled.ts';
+import copyUnknownEntry from './copy-unknown-entry.ts';
 import coverageUncoveredClause from './coverage-uncovered-clause.ts';
+import externalUnregisteredNumber from './external-unregistered-number.ts';
+import externalWithdrawnCited from './external-withdrawn-cited.ts';
 import flowMermaidSyntax from './flow-mermaid-syntax.ts';
 import flowMissingFlowchart from './flow-missing-flowchart.ts';
 import flowNotListedByParent from './flow-not-listed-by-parent.ts';
@@ -84,7 +88,11 @@ export const rules: readonly Rule[] = [
   citeTitleMismatch,
   citeVersionMismatch,
   coverageDraftOnly,
+  copyNotRecalled,
+  copyUnknownEntry,
   coverageUncoveredClause,
+  externalUnregisteredNumber,
+  externalWithdrawnCited,
   flowMermaidSyntax,
   flowMissingFlowchart,
   flowNotListedByParent,

@@ -8,7 +8,8 @@ export default defineRule({
   description: '现行或草稿文件不得引用已作废的文件（应改为引用其替代文件）',
   run({ graph, report }) {
     for (const edge of graph.edges) {
-      if (edge.kind === 'supersedes' || !edge.to || !isCurrent(edge.from) || edge.to.data.status !== 'obsolete') continue;
+      // A withdrawn 外来文件 has its own rule and message (external/withdrawn-cited).
+      if (edge.kind === 'supersedes' || !edge.to || edge.to.type === 'external' || !isCurrent(edge.from) || edge.to.data.status !== 'obsolete') continue;
       const successor = graph.incoming(edge.to, 'supersedes')[0]?.from;
       report(
         edge.from.path,

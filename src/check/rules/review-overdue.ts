@@ -9,7 +9,8 @@ export default defineRule({
   run({ set, organization, today, report }) {
     if (!organization) return;
     for (const doc of set.documents) {
-      if (doc.data.status !== 'effective' || !doc.type) continue;
+      // 外来文件的有效性由发文机关决定，本校不评审它们（见 external/withdrawn-cited）。
+      if (doc.data.status !== 'effective' || !doc.type || doc.type === 'external') continue;
       const due = nextReviewDate(doc.data, doc.type, organization);
       if (!due || due >= today) continue;
       const field = doc.data.lastReviewed ? 'lastReviewed' : 'effectiveDate';

@@ -1,6 +1,6 @@
 /** The organisation as data (content/org/organization.yaml): departments, numbering, versions, review. */
 import { z } from 'zod';
-import { documentTypes } from '../document-types.ts';
+import { documentTypes, ownDocumentTypes, type OwnDocumentType } from '../document-types.ts';
 
 /** 部门类别：党群部门 / 行政职能部门 / 教学单位 / 教辅与直属单位 */
 export const departmentKinds = ['party', 'administrative', 'teaching', 'support'] as const;
@@ -71,6 +71,12 @@ export type StructureRule = z.output<typeof structureRuleSchema>;
 const byType = <T extends z.ZodType>(schema: T) =>
   z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, schema.optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<T>>);
 
+/** 纸质受控件：核验网址与回收期限（JMI/CX/13 4.2.7–4.2.8）。 */
+export const copiesSettingsSchema = z.strictObject({
+  siteUrl: z.url({ protocol: /^https?$/ }).optional().meta({ description: '发布网站的地址，如 https://zlbz.example.edu.cn/；纸质件上的二维码指向 <siteUrl>verify/<分发号>/' }),
+  recallWorkingDays: z.int().positive().default(10).meta({ description: '换版或作废后收回旧版纸质件的期限（工作日），默认 10' }),
+});
+
 const cycleByType = z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, z.int().positive().optional()])) as Record<(typeof documentTypes)[number], z.ZodOptional<z.ZodInt>>);
 
 /** The retention forms allowed when organization.yaml declares none: 3年、6个月、长期、永久. */
@@ -91,8 +97,13 @@ export const organizationSchema = z.strictObject({
   }),
   departments: z.array(departmentSchema).min(1),
   groups: z.array(departmentGroupSchema).optional(),
-  numbering: z.strictObject(Object.fromEntries(documentTypes.map((t) => [t, numberingRuleSchema])) as Record<(typeof documentTypes)[number], typeof numberingRuleSchema>),
+  // 外来文件的文号由发文机关编定，本校不给它们编号规则（写了也只用来检查格式）。
+  numbering: z.strictObject({
+    ...(Object.fromEntries(ownDocumentTypes.map((t) => [t, numberingRuleSchema])) as Record<OwnDocumentType, typeof numberingRuleSchema>),
+    external: numberingRuleSchema.optional(),
+  }),
   versionScheme: versionSchemeSchema,
+  copies: copiesSettingsSchema.optional(),
   reviewCycleMonths: z.strictObject({
     default: z.int().positive().meta({ description: '默认定期评审周期（月）' }),
     byType: cycleByType.optional(),
