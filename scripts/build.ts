@@ -16,10 +16,6 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-  process.stderr.write(`--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n`);
-  process.exit(2);
-}
 let base: string;
 try {
   base = basePathOption(values.base, process.env.SHOUKONG_BASE);

@@ -5,6 +5,7 @@
  * the wrong kind, and a record made on a template version after its successor took effect. Each
  * finding names the file, line and column, and the field path in Chinese words.
  */
+import { isCalendarDate } from '../model/calendar-date.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
 import { fieldKeys } from '../model/form-layout.ts';
@@ -30,16 +31,6 @@ export const recordRuleIds = {
   notYetEffective: 'record-data/version-not-yet-effective',
   oldTemplateUnknown: 'record-data/template-text-unavailable',
 } as const;
-
-/** True for YYYY-MM-DD naming a day that exists (2026-02-29 does not). */
-export function isCalendarDate(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 type PathPart = string | number;
 

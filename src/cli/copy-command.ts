@@ -2,6 +2,7 @@
  * `npm run copy`: issue numbered controlled paper copies (发放), and record their return or
  * destruction (回收), in the distribution register content/copies/distribution.yaml (form JMI/JL/13-02).
  */
+import { dateOptionError } from '../model/calendar-date.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -76,8 +77,9 @@ export async function copyCommand(argv: string[], env: CopyEnv): Promise<number>
     return 0;
   }
   for (const [name, value] of [['--date', values.date], ['--today', values.today]] as const) {
-    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      env.err(`${name} 应写成 YYYY-MM-DD，收到 "${value}"\n`);
+    const bad = value === undefined ? undefined : dateOptionError(name, value);
+    if (bad) {
+      env.err(`${bad}\n`);
       return 2;
     }
   }

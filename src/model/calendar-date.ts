@@ -20,9 +20,9 @@ export function calendarDateProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Whether `text` is a calendar date written YYYY-MM-DD. */
-export function isCalendarDate(text: string): boolean {
-  return calendarDateProblem(text) === undefined;
+/** Whether `text` is a calendar date written YYYY-MM-DD (anything that is not a string is not). */
+export function isCalendarDate(text: unknown): text is string {
+  return typeof text === 'string' && calendarDateProblem(text) === undefined;
 }
 
 /** The message for a command option that is not a calendar date, e.g. `--at 2025-13-45`. */

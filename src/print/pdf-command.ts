@@ -1,4 +1,5 @@
 /** `npm run pdf`: check the document set, stop on errors, then print every PDF into dist/pdf. */
+import { dateOptionError } from '../model/calendar-date.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
@@ -33,8 +34,9 @@ export async function pdfCommand(argv: string[], env: { cwd: string; out: (text:
     env.out(`${pdfUsage}\n`);
     return 0;
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-    env.err(`--today 应写成 YYYY-MM-DD，收到 "${values.today}"\n`);
+  const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
+  if (badToday) {
+    env.err(`${badToday}\n`);
     return 2;
   }
   const root = resolve(env.cwd, values.root ?? '.');

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRecordsCommand } from '../../src/cli/check-records-command.ts';
-import { isCalendarDate } from '../../src/check/filled-records.ts';
+import { isCalendarDate } from '../../src/model/calendar-date.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { recordJsonSchema, type SchemaTemplate } from '../../src/model/record-json-schema.ts';
 import { recordAjv } from '../helpers/record-ajv.ts';
