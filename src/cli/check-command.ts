@@ -10,7 +10,7 @@ import { dateOptionError } from '../model/calendar-date.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { loadDocumentSet, openParseCache, readSourceFile, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
-import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
+import { compareWithBase, readBaseApprovals, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
@@ -74,7 +74,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (values.base !== undefined) {
     try {
       git.run(['rev-parse', '--verify', '--quiet', `${values.base}^{commit}`]);
-      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base);
+      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base, readBaseApprovals(git, values.base));
     } catch {
       return { exitCode: 2, stdout: '', stderr: `找不到 Git 提交 "${values.base}"：请确认引用名（如 origin/main），并用完整历史克隆（CI 中设置 fetch-depth: 0）\n` };
     }

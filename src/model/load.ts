@@ -9,6 +9,7 @@ import type { Span } from './position.ts';
 import { documentSchemas } from './schemas/index.ts';
 import type { Flow } from './schemas/flow.ts';
 import type { ManualSection } from './schemas/manual-section.ts';
+import { approvalsFileSchema, type ApprovalsFile } from './schemas/approvals.ts';
 import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
 import type { Procedure } from './schemas/procedure.ts';
 import type { RecordTemplate } from './schemas/record.ts';
@@ -60,6 +61,8 @@ export interface DocumentSet {
   root: string;
   organization: DataFile<Organization>;
   frameworks: DataFile<Framework>[];
+  /** content/org/approvals.yaml (批准记录); absent in sets built by hand in tests. */
+  approvals?: DataFile<ApprovalsFile>;
   documents: ControlledDocument[];
   /** Symbolic links found under content/; nothing behind them was read. */
   symlinks: SymlinkEntry[];
@@ -67,6 +70,7 @@ export interface DocumentSet {
 
 export const contentDir = 'content';
 export const organizationPath = `${contentDir}/org/organization.yaml`;
+export const approvalsPath = `${contentDir}/org/approvals.yaml`;
 export const frameworksDir = `${contentDir}/org/frameworks`;
 const documentExtensions = /\.mdx?$/;
 const start: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -96,6 +100,7 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
     frameworks: files
       .filter((f) => f.startsWith(`${frameworksDir}/`) && /\.ya?ml$/.test(f))
       .map((f) => loadDataFile(root, f, frameworkSchema)),
+    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema) : missingDataFile(approvalsPath),
     documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
     symlinks,
   };
