@@ -74,7 +74,7 @@ function readHistorySite(set: DocumentSet): HistorySite {
     for (const doc of set.documents) {
       const number = doc.data.number;
       const docHistory = history.byPath.get(doc.path);
-      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }));
+      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }, set.approvals?.data?.records));
     }
   }
   const audit = auditDocuments(history, published);
