@@ -10,7 +10,7 @@ import { pendingLabel, type ControlDecision, type ControlState } from '../histor
 import { statusLabels, typeLabels, type DocumentType, type Status } from '../model/document-types.ts';
 import { fieldLabel } from '../model/field-labels.ts';
 import type { CommitRef, DocumentHistory, VersionEntry } from '../history/document-history.ts';
-import type { DiffLine } from '../history/diff.ts';
+import { charDiff, type DiffLine } from '../history/diff.ts';
 import { documentPath, slugOf } from '../render/urls.ts';
 
 /** A commit as the page shows it (提交). */
@@ -193,23 +193,10 @@ export function diffRows(lines: readonly DiffLine[]): DiffRow[] {
   return rows;
 }
 
-/** Splits two similar lines into unchanged head, changed middle and unchanged tail. */
+/** Marks the characters deleted from `a` and inserted into `b` (jsdiff diffChars, see charDiff). */
 export function markChanged(a: string, b: string): [DiffPart[], DiffPart[]] {
-  const x = [...a];
-  const y = [...b];
-  let head = 0;
-  while (head < x.length && head < y.length && x[head] === y[head]) head++;
-  let tail = 0;
-  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
-  const split = (chars: string[]): DiffPart[] => {
-    const middle = chars.slice(head, chars.length - tail).join('');
-    // Lines that share little are shown as wholly changed: highlighting most of a line helps nobody.
-    if (head + tail < Math.min(x.length, y.length) / 3) return [{ text: chars.join(''), changed: false }];
-    return [
-      { text: chars.slice(0, head).join(''), changed: false },
-      { text: middle, changed: true },
-      { text: chars.slice(chars.length - tail).join(''), changed: false },
-    ].filter((p) => p.text !== '');
-  };
-  return [split(x), split(y)];
+  const { before, after, common } = charDiff(a, b);
+  // Lines that share little are shown as wholly changed: highlighting most of a line helps nobody.
+  if (common < Math.min([...a].length, [...b].length) / 3) return [[{ text: a, changed: false }], [{ text: b, changed: false }]];
+  return [before, after];
 }
