@@ -77,7 +77,7 @@ const packCss = `
 table.pack-list,table.pack-compare,table.pack-sign{width:100%;border-collapse:collapse;table-layout:fixed;font-size:9.5pt;}
 .pack-list th,.pack-list td,.pack-compare th,.pack-compare td,.pack-sign th,.pack-sign td{border:0.6pt solid #333;padding:1.5mm;vertical-align:top;word-break:break-all;}
 .pack-list th,.pack-compare th,.pack-sign th{background:#eee;font-weight:bold;text-align:center;}
-.pack-sign{margin-top:8mm;}
+.pack-sign{margin-top:8mm;page-break-inside:avoid;}
 .pack-sign th{width:22mm;vertical-align:middle;}
 .pack-sign td.write{height:22mm;}
 .pack-sign .line{display:inline-block;width:45mm;border-bottom:0.6pt solid #000;}
