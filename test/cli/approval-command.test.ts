@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { approvalCommand } from '../../src/cli/approval-command.ts';
 import { runCheck } from '../../src/check/run-check.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { buildSet, commitAll, fixturesDir } from '../helpers/fixture-set.ts';
+import { buildSet, commitAll } from '../helpers/fixture-set.ts';
 
-const payloads = join(fixturesDir, 'approval-payloads');
+const payloads = join(import.meta.dirname, 'fixtures/approval-payloads');
 const people = `
 roles: [院长, 部门负责人]
 people:
