@@ -6,6 +6,7 @@ import type { CharPart } from '../history/diff.ts';
 import { packChangeLabels, type ApprovalPack, type PackDocument } from '../history/approval-pack.ts';
 import { escapeHtml } from './html.ts';
 import { cspMeta } from './lockdown.ts';
+import { sansFamily, symbolsFamily } from './fonts.ts';
 import { baseCss, pageRules } from './print-css.ts';
 
 export interface PackPageOptions {
@@ -68,12 +69,15 @@ function comparisonHtml(d: PackDocument): string {
 <tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
-const packCss = `
+const packCss = () => `
 .pack-cover{page-break-after:always;}
 .pack-institution{text-align:center;font-size:14pt;margin:0 0 2mm;}
 .pack-cover h1{text-align:center;font-size:20pt;margin:0 0 3mm;}
 .pack-meta,.pack-doc-meta{text-align:center;font-size:9pt;color:#333;margin:0 0 4mm;}
 .pack-doc-meta{text-align:left;}
+/* The running header and footer are set in the sans face at regular weight: Chromium only loads a face
+   the body uses, so the meta lines use it too, or the margin texts print blank. */
+.pack-meta,.pack-doc-meta,.pack-sign td{font-family:'${sansFamily}','${symbolsFamily}';}
 table.pack-list,table.pack-compare,table.pack-sign{width:100%;border-collapse:collapse;table-layout:fixed;font-size:9.5pt;}
 .pack-list th,.pack-list td,.pack-compare th,.pack-compare td,.pack-sign th,.pack-sign td{border:0.6pt solid #333;padding:1.5mm;vertical-align:top;word-break:break-all;}
 .pack-list th,.pack-compare th,.pack-sign th{background:#eee;font-weight:bold;text-align:center;}
@@ -101,7 +105,7 @@ export function packHtml(pack: ApprovalPack, o: PackPageOptions): string {
 ${o.fontCss}
 ${pageRules(furniture)}
 ${baseCss}
-${packCss}
+${packCss()}
 </style></head>
 <body>
 ${coverHtml(pack, o)}

@@ -66,6 +66,9 @@ describe('npm run pack', () => {
     expect(pages[1]).toContain('JMI/ZD/13-01');
     expect(pages[1]).toContain('修订对照表');
     expect(pages[1]).toMatch(/原条文\s*修订后条文\s*修订说明/);
+    // The running header and footer print (they need a face the body uses at the same weight).
+    expect(pages[1]).toContain('受控文件修订审批材料');
+    expect(pages[1]).toMatch(/第\s*2\s*页\s*共\s*2\s*页/);
   }, 60_000);
 
   it('refuses a base that is not in the repository, writing nothing', async () => {
