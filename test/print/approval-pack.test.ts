@@ -101,3 +101,14 @@ describe('the printed approval line', () => {
     expect(standard).toContain('未登记批准证据');
   }, 120_000);
 });
+
+describe('the change summary', () => {
+  it('links the approval pack when check --summary is given --pack-link', async () => {
+    const { changeSummary } = await import('../../src/history/change-summary.ts');
+    const { buildGraph } = await import('../../src/graph/build-graph.ts');
+    const set = loadDocumentSet(buildSet());
+    const summary = changeSummary({ baseRef: 'origin/main', added: [], pairs: [], deleted: [] }, buildGraph(set), { errors: 0, warnings: 0 }, 'https://ci.example/job/1/artifacts/file/审批材料.html');
+    expect(summary).toContain('📄 审批材料（封面、修订对照表，可打印送审）：[审批材料](https://ci.example/job/1/artifacts/file/审批材料.html)');
+    expect(changeSummary({ baseRef: 'origin/main', added: [], pairs: [], deleted: [] }, buildGraph(set), { errors: 0, warnings: 0 })).not.toContain('审批材料');
+  });
+});
