@@ -1,5 +1,7 @@
 /** How to fix what each rule finds (改法), for the authoring guide's rule examples (docs/rules-examples.md). */
 export const ruleFixes: Record<string, string> = {
+  'approval/missing-evidence': '经合并请求批准的版本：请批准人在平台上点“批准”（Approve），合并后 CI 运行 `npm run approval -- record` 把批准记入 content/org/approvals.yaml；经会议审议通过的版本：在文件头写 `decision:`（version、meeting、session、date、minutes 或 documentNo）。证据上的批准人与 `approvedBy` 不同时，改正 `approvedBy`。',
+  'change/approval-record-edited': '恢复 content/org/approvals.yaml 中原有的记录（`git checkout origin/main -- content/org/approvals.yaml`），新记录只追加在末尾；记录确有错误的，追加一条更正记录并在合并请求中说明。',
   'change/deleted': '不要删除受控文件：把文件恢复（`git restore --source=origin/main <文件>`），改为 `status: obsolete`；有替代文件的，在替代文件的 `supersedes` 中写明。',
   'change/effective-date-earlier': '把 `effectiveDate` 改为不早于上一版本生效日期的日期（通常是新版本的批准发布日）。',
   'change/renumbered': '编号一经使用不得改动：把原文件的 `number` 改回，另用 `npm run new -- --number <新编号>` 建新文件，在新文件中写 `supersedes: [原编号]`，原文件改为作废。',

@@ -25,7 +25,8 @@ export interface RuleContext {
   changes: ChangeSet | undefined;
   /** Flowcharts mermaid cannot parse, by source; absent when flowcharts were not parsed. */
   flowchartErrors: ReadonlyMap<string, FlowchartSyntaxError> | undefined;
-  report(file: string, span: Span, message: string, related?: RelatedPlace): void;
+  /** `severity` overrides the rule's own where organization.yaml decides it (approvals.enforced). */
+  report(file: string, span: Span, message: string, related?: RelatedPlace, severity?: Severity): void;
 }
 
 export interface Rule {

@@ -36,8 +36,8 @@ export function runCheck(set: DocumentSet, options: CheckOptions = {}): Diagnost
   for (const rule of options.rules ?? allRules) {
     const context: RuleContext = {
       ...base,
-      report(file, span, message, related) {
-        diagnostics.push({ file, span, severity: rule.severity, message, ruleId: rule.id, ...(related ? { related } : {}) });
+      report(file, span, message, related, severity) {
+        diagnostics.push({ file, span, severity: severity ?? rule.severity, message, ruleId: rule.id, ...(related ? { related } : {}) });
       },
     };
     try {

@@ -18,7 +18,7 @@ export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文�
        npm run audit -- --register [--csv 文件] [--today YYYY-MM-DD]
        npm run audit -- --recall [--csv 文件] [--today YYYY-MM-DD]
   --at        列出该日期每份受控文件的在用版本（依据 Git 历史与生效日期）
-  --register  受控文件登记表：当前版本、生效日期、最近变更、批准人、下次评审、逾期、替代文件、待复核引用
+  --register  受控文件登记表：当前版本、生效日期、最近变更、批准人与批准证据、下次评审、逾期、替代文件、待复核引用
   --recall    回收清单：换版或作废后仍在外的旧版纸质受控件，按领用部门列出，标出逾期未收回的
   --csv       同时导出为 CSV（Excel 可直接打开）
   --json      同时导出为 JSON（仅 --at）
@@ -85,7 +85,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
   }
   const rows = buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf);
   if (values.csv) writeFileSync(resolve(env.cwd, values.csv), registerCsv(rows));
-  const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '最近变更', '下次评审', '备注'];
+  const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '批准证据', '最近变更', '下次评审', '备注'];
   const table = rows.map((r) => [
     r.number,
     r.title,
@@ -93,6 +93,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
     r.status,
     r.effectiveDate ?? '',
     r.approvedBy ?? '',
+    r.evidence ?? '',
     r.lastChange ? `${r.lastChange.date.slice(0, 10)} ${r.lastChange.author}` : '',
     r.nextReview ? `${r.nextReview}${r.overdue ? ' 逾期' : ''}` : '',
     [r.coming ? `新版本 ${r.coming.version} ${r.coming.label}` : '', r.successor ? `由 ${r.successor} 代替` : '', r.toReview.length ? `待复核：${r.toReview.map((t) => `${t.number}@${t.version}`).join(' ')}` : ''].filter(Boolean).join('；'),

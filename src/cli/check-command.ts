@@ -10,7 +10,7 @@ import { dateOptionError } from '../model/calendar-date.ts';
 import { coverageOf } from '../model/coverage.ts';
 import { loadDocumentSet, openParseCache, readSourceFile, type DocumentSet } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
-import { compareWithBase, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
+import { compareWithBase, readBaseApprovals, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
 import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
 import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
@@ -30,6 +30,7 @@ export const checkUsage = `用法：npm run check -- [选项]
   --no-cache                    不使用也不写入解析缓存
   --base <Git 引用>             变更控制：与该提交（如 origin/main）比较，检查升版、修订记录、状态变化、删除和改号
   --summary <文件>              与 --base 同用：把合并请求的变更摘要（Markdown）写入该文件
+  --pack-link <网址>            与 --summary 同用：在摘要中链接审批材料（npm run pack 生成的 CI 制品）
   --no-history                  不读取 Git 历史（不检查待复核引用）
   --no-flowcharts               不用 mermaid 解析流程图（不检查流程图语法）
 退出码：有错误为 1，否则为 0；参数错误为 2。`;
@@ -47,6 +48,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
         'no-cache': { type: 'boolean', default: false },
         base: { type: 'string' },
         summary: { type: 'string' },
+        'pack-link': { type: 'string' },
         'no-history': { type: 'boolean', default: false },
         'no-flowcharts': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -74,7 +76,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   if (values.base !== undefined) {
     try {
       git.run(['rev-parse', '--verify', '--quiet', `${values.base}^{commit}`]);
-      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base);
+      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base, readBaseApprovals(git, values.base));
     } catch {
       return { exitCode: 2, stdout: '', stderr: `找不到 Git 提交 "${values.base}"：请确认引用名（如 origin/main），并用完整历史克隆（CI 中设置 fetch-depth: 0）\n` };
     }
@@ -93,7 +95,7 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
   });
   cache?.save();
   if (changes && values.summary) {
-    writeFileSync(resolve(env.cwd, values.summary), changeSummary(changes, buildGraph(set), countBySeverity(diagnostics)));
+    writeFileSync(resolve(env.cwd, values.summary), changeSummary(changes, buildGraph(set), countBySeverity(diagnostics), values['pack-link']));
   }
 
   const { errors } = countBySeverity(diagnostics);

@@ -28,6 +28,8 @@ export interface ChangeSet {
   pairs: ChangedPair[];
   /** Base documents whose path and number are both gone. */
   deleted: BaseDocument[];
+  /** The approvals file (content/org/approvals.yaml) as it stood in the base commit, when it existed. */
+  baseApprovals?: string;
 }
 
 /** Fields whose change alone needs no new version. */
@@ -44,7 +46,14 @@ export function readBaseDocuments(git: GitRunner, baseRef: string): BaseDocument
   });
 }
 
-export function compareWithBase(set: DocumentSet, baseDocs: BaseDocument[], baseRef: string): ChangeSet {
+/** The base commit's approvals file, whose records a pull request may only add to. */
+export function readBaseApprovals(git: GitRunner, baseRef: string): string | undefined {
+  const path = `${contentDir}/org/approvals.yaml`;
+  if (!listTree(git, baseRef, path).includes(path)) return undefined;
+  return readBlobs(git, [`${baseRef}:${path}`]).get(`${baseRef}:${path}`)?.toString('utf8');
+}
+
+export function compareWithBase(set: DocumentSet, baseDocs: BaseDocument[], baseRef: string, baseApprovals?: string): ChangeSet {
   const byPath = new Map(set.documents.map((d) => [d.path, d]));
   const byNumber = new Map<string, ControlledDocument>();
   for (const d of set.documents) if (d.data.number && !byNumber.has(d.data.number)) byNumber.set(d.data.number, d);
@@ -60,7 +69,7 @@ export function compareWithBase(set: DocumentSet, baseDocs: BaseDocument[], base
     matched.add(doc);
     pairs.push({ doc, base, contentChanged: contentChanged(set.root, doc, base) });
   }
-  return { baseRef, added: set.documents.filter((d) => !matched.has(d)), pairs, deleted };
+  return { baseRef, added: set.documents.filter((d) => !matched.has(d)), pairs, deleted, ...(baseApprovals !== undefined ? { baseApprovals } : {}) };
 }
 
 function contentChanged(root: string, doc: ControlledDocument, base: BaseDocument): boolean {

@@ -23,13 +23,15 @@ function cell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '｜').replace(/\s*\n\s*/g, ' ');
 }
 
-export function changeSummary(changes: ChangeSet, graph: DocumentGraph, counts: { errors: number; warnings: number }): string {
+export function changeSummary(changes: ChangeSet, graph: DocumentGraph, counts: { errors: number; warnings: number }, packLink?: string): string {
   const changed = changes.pairs.filter((p) => p.contentChanged && p.doc.data.status !== 'obsolete').sort((a, b) => byTypeThenNumber(a.doc, b.doc));
   const obsoleted = changes.pairs.filter((p) => p.doc.data.status === 'obsolete' && p.base.fields.status !== 'obsolete').sort((a, b) => byTypeThenNumber(a.doc, b.doc));
   const added = [...changes.added].sort(byTypeThenNumber);
   const together = changedInPullRequest(changes);
   const out: string[] = [`## 受控文件变更摘要（相对 ${changes.baseRef}）`, ''];
   out.push(counts.errors ? `❌ 检查发现 ${counts.errors} 个错误、${counts.warnings} 个警告：合并前必须改正错误。` : `✅ 检查通过（${counts.warnings} 个警告）。`, '');
+  // The approval pack (npm run pack) is built as a CI artefact; the summary points the approver to it.
+  if (packLink) out.push(`📄 审批材料（封面、修订对照表，可打印送审）：[审批材料](${packLink.replace(/[()\s]/g, encodeURIComponent)})`, '');
 
   const section = (title: string, header: string, rows: string[], note?: string) => {
     out.push(`### ${title}（${rows.length}）`, '');

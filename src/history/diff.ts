@@ -1,4 +1,5 @@
 /** Readable differences between two versions: frontmatter field by field, body line by line. */
+import { diffArrays, diffChars } from 'diff';
 import { stringify } from 'yaml';
 
 export interface FieldChange {
@@ -54,42 +55,47 @@ export function diffBody(before: string, after: string, context = 2): DiffLine[]
 }
 
 /**
- * Line diff: the common head and tail are cut first (most revisions touch a few places), then the
- * middle is aligned by longest common subsequence.
+ * Line diff by jsdiff (Myers' algorithm). Past `maxEditLength` edits it gives up, and the lines are
+ * shown as replaced wholesale: a rewrite that large reads no better aligned.
  */
 export function lineDiff(a: readonly string[], b: readonly string[]): DiffLine[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const x = a.slice(head, a.length - tail);
-  const y = b.slice(head, b.length - tail);
-  const middle: DiffLine[] = [];
-  if (x.length * y.length > 25_000_000) {
-    // Too large to align line by line: show the middle as replaced.
-    for (const text of x) middle.push({ kind: 'del', text });
-    for (const text of y) middle.push({ kind: 'add', text });
-  } else {
-    // lcs[i][j] = length of the LCS of x[i..] and y[j..], in one flat array.
-    const w = y.length + 1;
-    const lcs = new Uint32Array((x.length + 1) * w);
-    for (let i = x.length - 1; i >= 0; i--) {
-      for (let j = y.length - 1; j >= 0; j--) {
-        lcs[i * w + j] = x[i] === y[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
-      }
+  const changes = diffArrays([...a], [...b], { maxEditLength: 20_000 });
+  if (!changes) return [...a.map((text) => ({ kind: 'del' as const, text })), ...b.map((text) => ({ kind: 'add' as const, text }))];
+  // jsdiff may put an insertion before the deletion it replaces; removals first reads as 原 → 新.
+  const out: DiffLine[] = [];
+  let adds: DiffLine[] = [];
+  for (const change of changes) {
+    const kind = change.added ? 'add' : change.removed ? 'del' : 'ctx';
+    const lines = change.value.map((text) => ({ kind, text }) as DiffLine);
+    if (kind === 'add') adds.push(...lines);
+    else if (kind === 'del') out.push(...lines);
+    else {
+      out.push(...adds, ...lines);
+      adds = [];
     }
-    let i = 0;
-    let j = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] === y[j]) {
-        middle.push({ kind: 'ctx', text: x[i]! });
-        i++;
-        j++;
-      } else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) middle.push({ kind: 'del', text: x[i++]! });
-      else middle.push({ kind: 'add', text: y[j++]! });
-    }
-    while (i < x.length) middle.push({ kind: 'del', text: x[i++]! });
-    while (j < y.length) middle.push({ kind: 'add', text: y[j++]! });
   }
-  return [...a.slice(0, head).map((text) => ({ kind: 'ctx' as const, text })), ...middle, ...a.slice(a.length - tail).map((text) => ({ kind: 'ctx' as const, text }))];
+  return [...out, ...adds];
+}
+
+/** One piece of a line after a character diff: kept, or deleted (in the old line) / inserted (in the new). */
+export interface CharPart {
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * Character diff of two versions of a line or paragraph (jsdiff diffChars): the old text with its
+ * deletions marked and the new text with its insertions marked. Chinese has no spaces between
+ * words, so characters are the unit that shows 应 → 须 as a one-character change.
+ */
+export function charDiff(a: string, b: string): { before: CharPart[]; after: CharPart[]; common: number } {
+  const before: CharPart[] = [];
+  const after: CharPart[] = [];
+  let common = 0;
+  for (const change of diffChars(a, b)) {
+    if (!change.added) before.push({ text: change.value, changed: !!change.removed });
+    if (!change.removed) after.push({ text: change.value, changed: !!change.added });
+    if (!change.added && !change.removed) common += [...change.value].length;
+  }
+  return { before, after, common };
 }

@@ -1,4 +1,5 @@
 /** 受控文件登记表: the register auditors of document control work from. */
+import { evidenceFor, evidenceShort } from '../model/approval-evidence.ts';
 import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
 import type { DocumentSet } from '../model/load.ts';
@@ -18,6 +19,8 @@ export interface RegisterRow {
   status: string;
   effectiveDate?: string;
   approvedBy?: string;
+  /** 批准证据 of the current version (合并请求 !42 批准 2026-11-10（周志远）, or the meeting decision); effective versions only. */
+  evidence?: string;
   owners: string;
   lastChange?: CommitRef;
   nextReview?: string;
@@ -62,6 +65,7 @@ export function buildRegister(
       status: type === 'external' && data.status ? externalStatusLabels[data.status] : (decision?.label ?? (data.status ? statusLabels[data.status] : '')),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
+      ...(data.status === 'effective' && type !== 'external' ? { evidence: evidenceShort(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? [])) } : {}),
       owners: (data.owners ?? []).join('、'),
       ...(lastChange ? { lastChange } : {}),
       ...(due ? { nextReview: due } : {}),
@@ -77,7 +81,7 @@ export function buildRegister(
 
 export function registerCsv(rows: readonly RegisterRow[]): string {
   return toCsv(
-    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
+    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '批准证据', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
     rows.map((r) => [
       r.number,
       r.title,
@@ -87,6 +91,7 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
       r.status,
       r.effectiveDate,
       r.approvedBy,
+      r.evidence,
       r.owners,
       r.lastChange?.date.slice(0, 10),
       r.lastChange?.author,

@@ -11,6 +11,7 @@ import type { ExternalDocument } from './schemas/external.ts';
 import type { Flow } from './schemas/flow.ts';
 import type { ManualSection } from './schemas/manual-section.ts';
 import { distributionRegisterSchema, type DistributionRegister } from './schemas/distribution.ts';
+import { approvalsFileSchema, type ApprovalsFile } from './schemas/approvals.ts';
 import { frameworkSchema, organizationSchema, type Framework, type Organization } from './schemas/organization.ts';
 import type { Procedure } from './schemas/procedure.ts';
 import type { RecordTemplate } from './schemas/record.ts';
@@ -62,6 +63,8 @@ export interface DocumentSet {
   root: string;
   organization: DataFile<Organization>;
   frameworks: DataFile<Framework>[];
+  /** content/org/approvals.yaml (批准记录); absent in sets built by hand in tests. */
+  approvals?: DataFile<ApprovalsFile>;
   documents: ControlledDocument[];
   /** Symbolic links found under content/; nothing behind them was read. */
   symlinks: SymlinkEntry[];
@@ -71,6 +74,7 @@ export interface DocumentSet {
 
 export const contentDir = 'content';
 export const organizationPath = `${contentDir}/org/organization.yaml`;
+export const approvalsPath = `${contentDir}/org/approvals.yaml`;
 export const frameworksDir = `${contentDir}/org/frameworks`;
 export const distributionPath = `${contentDir}/copies/distribution.yaml`;
 const documentExtensions = /\.mdx?$/;
@@ -101,6 +105,7 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
     frameworks: files
       .filter((f) => f.startsWith(`${frameworksDir}/`) && /\.ya?ml$/.test(f))
       .map((f) => loadDataFile(root, f, frameworkSchema)),
+    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema) : missingDataFile(approvalsPath),
     documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
     symlinks,
     // Never through a link: a linked register is missing here, and syntax/symlink names the link.

@@ -104,6 +104,7 @@ function titleBlock(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Tab
     const [a, b] = [pairs[i]!, pairs[i + 1]];
     extraRows.push(new TableRow({ children: [cell(a[0], { header: true }), cell(a[1], b ? {} : { columnSpan: 3 }), ...(b ? [cell(b[0], { header: true }), cell(b[1])] : [])] }));
   }
+  const evidence = ctx.approval(doc);
   const note = d.status === 'obsolete' ? '本文件已作废，仅供追溯查阅，不得作为工作依据' : d.status === 'draft' ? '本文件为草稿，尚未批准发布，不得作为工作依据' : '';
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(typeLabels[doc.type!], { font: headingFont, size: size.kind })] }),
@@ -121,6 +122,8 @@ function titleBlock(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Tab
       new TableRow({ tableHeader: true, children: ['编制', '审核', '批准'].map((t) => cell(t, { header: true })) }),
       new TableRow({ children: [d.preparedBy, d.reviewedBy, d.approvedBy].map((name) => cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [run(name ?? '—')] })])) }),
     ]),
+    // 批准证据, as on the PDF.
+    ...(evidence ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(evidence)] })] : []),
   ];
 }
 

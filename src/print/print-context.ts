@@ -1,4 +1,5 @@
 /** What printing needs to know about the whole document set, gathered once per run. */
+import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ControlDecision } from '../history/in-force-today.ts';
@@ -40,6 +41,8 @@ export interface PrintContext {
    * copy is controlled (受控). Only a version in force today is stamped 受控.
    */
   control(doc: ControlledDocument): Pick<ControlDecision, 'label' | 'controlled' | 'state'>;
+  /** 批准证据 as one line (批准：周志远 · 合并请求 !42 批准 2026-11-10), for effective versions only. */
+  approval(doc: ControlledDocument): string | undefined;
   /** An image a document's body shows, when it is a file inside content/ (print-body.ts). */
   image(doc: ControlledDocument, src: string): EmbeddedImage | undefined;
 }
@@ -94,6 +97,11 @@ export function printContext(
       return atCommit.get(number);
     },
     flowchart: (code) => options.flowcharts.get(code),
+    approval(doc) {
+      if (doc.data.status !== 'effective') return undefined;
+      const { number, version, decision, approvedBy } = doc.data;
+      return evidenceText(evidenceFor(number, version, decision, set.approvals?.data?.records ?? []), approvedBy);
+    },
     bodyText: (doc) => options.inForce?.textOf(doc) ?? readFileSync(join(set.root, doc.path), 'utf8'),
     control(doc) {
       const decided = options.inForce?.decisionOf(doc);

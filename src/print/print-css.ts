@@ -98,6 +98,7 @@ mark{background:#fff3a8;}
 .title-block td{min-width:20mm;}
 .sign-table th{text-align:center;}
 .sign-table td{text-align:center;height:7mm;}
+.approval-evidence{margin:1.5mm 0 0;font-size:9pt;text-align:right;}
 .controlled-mark{position:absolute;top:1mm;right:3mm;border:1.2pt solid #c00;color:#c00;font-family:${sans};font-weight:700;font-size:13pt;letter-spacing:0.25em;padding:0.4mm 1.2mm 0.4mm 2.2mm;border-radius:1mm;transform:rotate(-8deg);}
 .example-note{font-family:${sans};font-size:8.5pt;color:#8a5a00;border:0.5pt solid #d9a93c;background:#fff8e6;padding:1mm 2mm;margin:0 0 4mm;}
 /* Fixed: a long value wraps or is cut in its own column instead of pushing the others off the page. */

@@ -9,7 +9,7 @@ import { organizationPath, type ControlledDocument, type DocumentSet } from '../
 import type { PrintContext } from './print-context.ts';
 
 /** One answer the context gave: what was asked, about what, and the answer as text. */
-export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'control' | 'image', about: string, answer: string];
+export type PrintInput = [question: 'resolve' | 'department' | 'institution' | 'uncommitted' | 'body' | 'control' | 'image' | 'approval', about: string, answer: string];
 
 /** Stands for the commit stamp while the page is built; replaced once every file it read is known. */
 const stampPlaceholder = 'SHOUKONG-COMMIT-STAMP';
@@ -57,6 +57,12 @@ export function recordingContext(ctx: PrintContext): { ctx: PrintContext; finish
       return ctx.bodyText(doc);
     },
     // The 受控 stamp and status change on the date a version takes effect, with no file changing.
+    // A new approvals record changes the printed evidence line with the document's file unchanged.
+    approval(doc) {
+      const answer = ctx.approval(doc);
+      note(['approval', doc.path, answer ?? '']);
+      return answer;
+    },
     control(doc) {
       const answer = ctx.control(doc);
       note(['control', doc.path, JSON.stringify(answer)]);

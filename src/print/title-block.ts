@@ -40,6 +40,7 @@ export function titleBlockHtml(doc: PrintableDocument, ctx: PrintContext): strin
     pairs.push(`<tr><th>${a[0]}</th><td${b ? '' : ' colspan="3"'}>${cell(a[1])}</td>${b ? `<th>${b[0]}</th><td>${cell(b[1])}</td>` : ''}</tr>`);
   }
   const control = ctx.control(doc);
+  const evidence = ctx.approval(doc);
   // Only a version in force on the print date is a controlled copy; one approved for a later date is not.
   const mark = control.controlled ? '<div class="controlled-mark">受控</div>' : '';
   const statusNote =
@@ -58,7 +59,7 @@ ${pairs.join('\n')}
 </tbody></table>
 <table class="sign-table"><thead><tr><th>编制</th><th>审核</th><th>批准</th></tr></thead>
 <tbody><tr><td>${cell(d.preparedBy)}</td><td>${cell(d.reviewedBy)}</td><td>${cell(d.approvedBy)}</td></tr></tbody></table>
-</header>`;
+${evidence ? `<p class="approval-evidence">${escapeHtml(evidence)}</p>\n` : ''}</header>`;
 }
 
 /** 修订记录 as a table, oldest first as written. */

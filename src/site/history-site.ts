@@ -80,7 +80,7 @@ function readHistorySite(set: DocumentSet): HistorySite {
       const docHistory = history.byPath.get(doc.path);
       // 外来文件 have no versions of the college's own: their page says what the register knows.
       if (doc.type === 'external') continue;
-      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }));
+      if (number && docHistory && typeOf.has(number)) pages.set(number, historyPageView(docHistory, typeOf.get(number), { today, decision: inForce.decisionOf(doc) }, set.approvals?.data?.records));
     }
   }
   const audit = auditDocuments(history, published);

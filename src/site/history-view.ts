@@ -3,11 +3,14 @@
  * with its commit, approver, revision summary, frontmatter changes and a readable body diff.
  * Plain, serialisable data for the thin history-*.astro components.
  */
+import { evidenceFor, evidenceShort } from '../model/approval-evidence.ts';
+import { meetingDecisionSchema } from '../model/schemas/common.ts';
+import type { ApprovalRecord } from '../model/schemas/approvals.ts';
 import { pendingLabel, type ControlDecision, type ControlState } from '../history/in-force-today.ts';
 import { statusLabels, typeLabels, type DocumentType, type Status } from '../model/document-types.ts';
 import { fieldLabel } from '../model/field-labels.ts';
 import type { CommitRef, DocumentHistory, VersionEntry } from '../history/document-history.ts';
-import type { DiffLine } from '../history/diff.ts';
+import { charDiff, type DiffLine } from '../history/diff.ts';
 import { documentPath, slugOf } from '../render/urls.ts';
 
 /** A commit as the page shows it (提交). */
@@ -49,6 +52,8 @@ export interface VersionView {
   statusLabel: string;
   effectiveDate: string;
   approvedBy: string;
+  /** 批准证据: the merge request approval or the meeting decision; empty when none is recorded. */
+  evidence: string;
   /** 修订摘要 from the revision record, with its author and date. */
   summary: string;
   revisionAuthor: string;
@@ -110,6 +115,7 @@ export function historyPageView(
   history: DocumentHistory,
   type: DocumentType | undefined = history.type as DocumentType | undefined,
   onDate?: { today: string; decision: ControlDecision },
+  approvals: readonly ApprovalRecord[] = [],
 ): HistoryPageView {
   const number = history.number ?? history.path;
   const last = history.versions.at(-1);
@@ -128,11 +134,14 @@ export function historyPageView(
     renames: history.renames.map((r) => ({ from: r.from, to: r.to, commit: commitView(r.commit) })),
     ...(history.obsoletedBy ? { obsoletedBy: commitView(history.obsoletedBy) } : {}),
     ...(history.lastChange ? { lastChange: commitView(history.lastChange) } : {}),
-    versions: history.versions.map((v) => versionView(v, type, v === firstGit, onDate?.today)).reverse(),
+    versions: history.versions.map((v) => versionView(v, type, v === firstGit, onDate?.today, number, approvals)).reverse(),
   };
 }
 
-function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit: boolean, today: string | undefined): VersionView {
+function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit: boolean, today: string | undefined, number: string, approvals: readonly ApprovalRecord[]): VersionView {
+  // The decision as that version's own frontmatter had it; a malformed one counts as none.
+  const decision = meetingDecisionSchema.safeParse(v.fields?.raw.decision);
+  const evidence = evidenceFor(number, v.version, decision.success ? decision.data : undefined, approvals);
   // An approved version whose date has not come is not 现行 yet, whatever its status field says.
   const pending = today && v.status === 'effective' && v.effectiveDate && v.effectiveDate > today ? pendingLabel(v.effectiveDate) : undefined;
   const introducedBy = v.introducedBy ? commitView(v.introducedBy) : undefined;
@@ -142,6 +151,7 @@ function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit
     statusLabel: pending ?? (v.status && v.status in statusLabels ? statusLabels[v.status as Status] : (v.status ?? '')),
     effectiveDate: v.effectiveDate ?? '',
     approvedBy: v.approvedBy ?? '',
+    evidence: evidence ? evidenceShort(evidence) : '',
     summary: v.revision?.summary ?? '',
     revisionAuthor: v.revision?.author ?? '',
     revisionDate: v.revision?.date ?? '',
@@ -183,23 +193,10 @@ export function diffRows(lines: readonly DiffLine[]): DiffRow[] {
   return rows;
 }
 
-/** Splits two similar lines into unchanged head, changed middle and unchanged tail. */
+/** Marks the characters deleted from `a` and inserted into `b` (jsdiff diffChars, see charDiff). */
 export function markChanged(a: string, b: string): [DiffPart[], DiffPart[]] {
-  const x = [...a];
-  const y = [...b];
-  let head = 0;
-  while (head < x.length && head < y.length && x[head] === y[head]) head++;
-  let tail = 0;
-  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
-  const split = (chars: string[]): DiffPart[] => {
-    const middle = chars.slice(head, chars.length - tail).join('');
-    // Lines that share little are shown as wholly changed: highlighting most of a line helps nobody.
-    if (head + tail < Math.min(x.length, y.length) / 3) return [{ text: chars.join(''), changed: false }];
-    return [
-      { text: chars.slice(0, head).join(''), changed: false },
-      { text: middle, changed: true },
-      { text: chars.slice(chars.length - tail).join(''), changed: false },
-    ].filter((p) => p.text !== '');
-  };
-  return [split(x), split(y)];
+  const { before, after, common } = charDiff(a, b);
+  // Lines that share little are shown as wholly changed: highlighting most of a line helps nobody.
+  if (common < Math.min([...a].length, [...b].length) / 3) return [[{ text: a, changed: false }], [{ text: b, changed: false }]];
+  return [before, after];
 }

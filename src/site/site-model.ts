@@ -2,6 +2,7 @@
  * The published site's view of the document set: plain, serialisable data computed once from the
  * model and the graph, stored by the content loader and read by thin .astro pages.
  */
+import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { buildGraph, edgeKindLabels, type DocumentGraph, type EdgeKind } from '../graph/build-graph.ts';
 import type { ControlDecision, ControlState } from '../history/in-force-today.ts';
 import { coverageOf } from '../model/coverage.ts';
@@ -79,6 +80,8 @@ export interface DocView extends ListRow {
   preparedBy: string;
   reviewedBy: string;
   approvedBy: string;
+  /** 批准证据 line for an effective version (批准：周志远 · 合并请求 !42 批准 2026-11-10); empty otherwise. */
+  approvalEvidence: string;
   issuedAs: string;
   supersededBy: DocLink[];
   relations: RelationGroup[];
@@ -248,6 +251,7 @@ function documentView(
     preparedBy: data.preparedBy ?? '',
     reviewedBy: data.reviewedBy ?? '',
     approvedBy: data.approvedBy ?? '',
+    approvalEvidence: data.status === 'effective' ? evidenceText(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? []), data.approvedBy) : '',
     issuedAs: data.issuedAs ?? '',
     supersededBy: unique(graph.incoming(doc, 'supersedes').flatMap((e) => linkOf.get(e.from) ?? [])),
     relations: relationsOf(doc, graph, linkOf),

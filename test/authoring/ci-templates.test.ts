@@ -44,8 +44,11 @@ describe('CI templates', () => {
     expect((wf as { env?: Record<string, string> }).env?.TZ).toBe('Asia/Shanghai');
     const lines = commands(wf);
     expect(lines).toContain('npm run check -- --format github');
-    expect(lines).toContain('npm run check -- --base "origin/${{ github.base_ref }}" --summary pr-summary.md');
+    expect(lines).toContain('npm run check -- --base "origin/${{ github.base_ref }}" --summary pr-summary.md --pack-link "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}#artifacts"');
     expect(lines).toContain('cat pr-summary.md >> "$GITHUB_STEP_SUMMARY"');
+    // Merged pull requests record their approver; pull requests keep the approval pack (issue 18).
+    expect(lines.some((l) => l.includes('npm run approval -- record --github'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('npm run pack -- --base'))).toBe(true);
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
     for (const s of steps.filter((s) => s.uses?.startsWith('actions/checkout'))) expect(s.with?.['fetch-depth']).toBe(0);
     expect(steps.map((s) => s.uses?.split('@')[0])).toEqual(expect.arrayContaining(['actions/upload-artifact', 'actions/github-script', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
@@ -92,7 +95,10 @@ describe('CI templates', () => {
     expect(ci.check?.artifacts?.paths).toContain('pr-summary.md');
     expect(ci.build?.artifacts?.paths).toEqual(['dist/']);
     expect(ci.pages?.artifacts?.paths).toEqual(['public']);
-    expect(commands(ci)).toContain('npm run check -- --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --summary pr-summary.md');
+    expect(commands(ci)).toContain('npm run check -- --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --summary pr-summary.md --pack-link "$CI_JOB_URL/artifacts/file/审批材料.html"');
+    // The approval pack sits beside the summary it is linked from (issue 18).
+    expect(ci.check?.artifacts?.paths).toContain('审批材料.html');
+    expect(commands(ci).some((l) => l.includes('npm run approval -- record --gitlab approvals.json'))).toBe(true);
   });
 
   it('both call only npm scripts that exist in package.json and node scripts that exist', () => {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { flowchartSyntaxErrors } from '../../src/check/flowchart-syntax.ts';
 import { runCheck } from '../../src/check/run-check.ts';
-import { compareWithBase, readBaseDocuments } from '../../src/history/change-set.ts';
+import { compareWithBase, readBaseApprovals, readBaseDocuments } from '../../src/history/change-set.ts';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { gitRunner } from '../../src/history/git.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
@@ -82,7 +82,7 @@ export function checkSet(root: string, git = false): Diagnostic[] {
   const flowchartErrors = flowchartSyntaxErrors(set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code)), flowchartCache);
   if (!git) return runCheck(set, { today: fixtureToday, flowchartErrors });
   const runner = gitRunner(root);
-  const changes = compareWithBase(set, readBaseDocuments(runner, 'HEAD~1'), 'HEAD~1');
+  const changes = compareWithBase(set, readBaseDocuments(runner, 'HEAD~1'), 'HEAD~1', readBaseApprovals(runner, 'HEAD~1'));
   return runCheck(set, { today: fixtureToday, history: readRepositoryHistory(root, runner), changes, flowchartErrors });
 }
 

@@ -33,12 +33,12 @@ describe('npm run audit', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('受控文件登记表（');
     const csv = readFileSync(join(r.root, 'register.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('\uFEFF文件编号,文件名称,类型,层级,版本,状态,生效日期,批准,牵头部门,最近变更日期,最近变更人,最近变更提交,下次评审,评审逾期,替代文件,待复核引用,待生效版本,文件路径');
+    expect(csv[0]).toBe('\uFEFF文件编号,文件名称,类型,层级,版本,状态,生效日期,批准,批准证据,牵头部门,最近变更日期,最近变更人,最近变更提交,下次评审,评审逾期,替代文件,待复核引用,待生效版本,文件路径');
     const procedure = csv.find((l) => l.startsWith('JMI/CX/13,'))!;
     expect(procedure).toContain(',2024-08-25,刘明华,');
     expect(procedure).toContain('JMI/ZD/13-01@A/1');
     const regulation = csv.find((l) => l.startsWith('JMI/ZD/13-01,'))!;
-    expect(regulation).toContain('A/1,现行,2025-03-01,周志远,质管办,2025-03-01,孙晓燕');
+    expect(regulation).toContain('A/1,现行,2025-03-01,周志远,未登记,质管办,2025-03-01,孙晓燕');
   });
 
   it('rejects a malformed date with the expected form', () => {

@@ -124,10 +124,12 @@ describe('an auditor on the example site', () => {
     await page.waitForURL('**/register/');
     const cells = await page.locator('tr[data-number="JMI/CX/13"] td').allTextContents();
     expect(cells.slice(0, 7)).toEqual(['JMI/CX/13', '文件与资料控制', '程序文件', 'B/1', '现行', '2026-11-16', '周志远']);
-    expect(cells[7]).toMatch(/^\d{4}-\d{2}-\d{2}.+ · [0-9a-f]{7}$/);
+    // The evidence of approval (issue 18): JMI/CX/13 B/1 was approved on GitLab merge request !42.
+    expect(cells[7]).toBe('合并请求 !42 批准 2026-11-10（周志远）');
+    expect(cells[8]).toMatch(/^\d{4}-\d{2}-\d{2}.+ · [0-9a-f]{7}$/);
     const obsolete = await page.locator('tr[data-number="JMI/ZD/13-01"] td').allTextContents();
     expect(obsolete[4]).toBe('作废');
-    expect(obsolete[9]).toContain('由 JMI/ZD/13-02 替代');
+    expect(obsolete[10]).toContain('由 JMI/ZD/13-02 替代');
     const bytes = Buffer.from(await (await fetch(`${base}/register/register.csv`)).arrayBuffer());
     // UTF-8 with a byte order mark, so Excel shows the Chinese.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

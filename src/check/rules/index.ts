@@ -1,5 +1,7 @@
 /** Every rule, in the order the authoring guide lists them. */
 import type { Rule } from '../define-rule.ts';
+import approvalMissingEvidence from './approval-missing-evidence.ts';
+import changeApprovalRecordEdited from './change-approval-record-edited.ts';
 import changeDeleted from './change-deleted.ts';
 import changeEffectiveDateEarlier from './change-effective-date-earlier.ts';
 import changeRenumbered from './change-renumbered.ts';
@@ -77,6 +79,8 @@ import versionNotInRevisions from './version-not-in-revisions.ts';
 import versionRevisionsOrder from './version-revisions-order.ts';
 
 export const rules: readonly Rule[] = [
+  approvalMissingEvidence,
+  changeApprovalRecordEdited,
   changeDeleted,
   changeEffectiveDateEarlier,
   changeRenumbered,

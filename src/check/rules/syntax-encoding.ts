@@ -9,6 +9,6 @@ export default defineRule({
     for (const doc of set.documents) {
       if (doc.file.encodingProblem) report(doc.path, doc.file.encodingProblem.span, doc.file.encodingProblem.message);
     }
-    for (const file of [set.organization, ...set.frameworks]) if (file.encodingProblem) report(file.path, file.encodingProblem.span, file.encodingProblem.message);
+    for (const file of [set.organization, ...set.frameworks, ...(set.approvals ? [set.approvals] : [])]) if (file.encodingProblem) report(file.path, file.encodingProblem.span, file.encodingProblem.message);
   },
 });

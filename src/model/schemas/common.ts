@@ -39,6 +39,17 @@ export const acknowledgementSchema = z.strictObject({
   version: z.string().min(1).meta({ description: '已复核的被引用文件版本' }),
 });
 
+/** 会议决定：the meeting that approved the current version (校长办公会, 党委会…). */
+export const meetingDecisionSchema = z.strictObject({
+  version: z.string().min(1).meta({ description: '会议审议通过的版本，应与当前版本一致，如 B/1' }),
+  meeting: z.string().min(1).meta({ description: '会议名称，如 校长办公会、党委会' }),
+  session: z.int().positive().optional().meta({ description: '当年第几次会议，如 12（显示为“2026 年第 12 次校长办公会”）' }),
+  date: isoDate.meta({ description: '会议日期 YYYY-MM-DD' }),
+  minutes: z.string().min(1).optional().meta({ description: '会议纪要号，如 纪要〔2026〕12号' }),
+  documentNo: z.string().min(1).optional().meta({ description: '发文字号，如 江苏海院〔2026〕35号' }),
+});
+export type MeetingDecision = z.output<typeof meetingDecisionSchema>;
+
 /** The common control fields, spread into every type's schema. */
 export const commonFields = {
   number: documentNumber.meta({ title: '文件编号', description: '文件编号，格式见 organization.yaml 的 numbering，如 JMI/CX/13' }),
@@ -54,6 +65,7 @@ export const commonFields = {
   preparedBy: z.string().min(1).optional().meta({ title: '编制', description: '编制人' }),
   reviewedBy: z.string().min(1).optional().meta({ title: '审核', description: '审核人' }),
   approvedBy: z.string().min(1).optional().meta({ title: '批准', description: '批准人；现行文件必填' }),
+  decision: meetingDecisionSchema.optional().meta({ title: '审议决定', description: '批准当前版本的会议决定（校长办公会、党委会）：会议、日期、纪要号或发文字号；经合并请求批准的版本不写，见 content/org/approvals.yaml' }),
   reviewCycleMonths: z.int().positive().optional().meta({ title: '评审周期', description: '定期评审周期（月）；不写则用 organization.yaml 的默认值' }),
   lastReviewed: isoDate.optional().meta({ title: '最近评审日期', description: '最近一次定期评审日期；下次评审日期从它（或生效日期）起算' }),
   revisions: z.array(revisionSchema).meta({ title: '修订记录', description: '修订记录，按版本从旧到新排列，须包含当前版本' }),

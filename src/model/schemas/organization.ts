@@ -113,6 +113,11 @@ export const organizationSchema = z.strictObject({
   roles: z.array(z.string().min(1)).optional().meta({ description: '本校使用的职务名称，如 院长、分管校领导、部门负责人、文件联络员' }),
   people: z.array(personSchema).optional().meta({ description: '人员名单：文件中出现的编制、审核、批准、修订人都须在此列出' }),
   signoff: byType(signoffRuleSchema).optional().meta({ description: '各类文件的编制、审核、批准可由哪些职务担任（如 JMI/CX/13 第 3 章）' }),
+  // ---- 批准证据（issue 18）----
+  approvals: z
+    .strictObject({ enforced: z.boolean().meta({ description: '为 true 时，现行版本缺少批准证据或证据上的批准人不是 approvedBy 为错误；否则为警告' }) })
+    .optional()
+    .meta({ description: '批准证据的检查：写了本项即检查每个现行版本有无批准证据（合并请求的批准或会议决定）' }),
   // ---- 各类文件的结构（issue 17）----
   structure: byType(structureRuleSchema).optional().meta({ description: '各类文件应有的章节、章条编号和必填字段' }),
 }).superRefine((org, ctx) => {
