@@ -25,6 +25,9 @@ async function start(): Promise<void> {
   const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & { shoukong: { versionScheme: VersionScheme }; collections: { fields: { name: string }[] }[] };
   const { versionScheme } = config.shoukong;
   delete (config as Record<string, unknown>).shoukong;
+  // Decap wants an absolute address for the local backend; the dev server serves it on its own origin.
+  const local = config.local_backend as { url?: string } | undefined;
+  if (local?.url) local.url = new URL(local.url, location.href).href;
   const order = config.collections[0]?.fields.map((f) => f.name) ?? [];
   const { CMS } = w;
   CMS.registerCustomFormat('shoukong-mdx', 'mdx', { fromFile: readMdx, toFile: (data) => writeMdx(data, order) });

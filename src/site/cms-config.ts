@@ -130,7 +130,7 @@ export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: 
   const next = nextNumbers(set);
   return {
     backend,
-    ...(localBackend ? { local_backend: { url: '/api/v1' } } : {}),
+    ...(localBackend ? { local_backend: { url: '/api/v1/' } } : {}),
     publish_mode: 'editorial_workflow',
     locale: 'zh_Hans',
     load_config_file: false,

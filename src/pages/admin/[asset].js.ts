@@ -9,11 +9,11 @@ const dist = join(dirname(createRequire(import.meta.url).resolve('decap-cms/pack
 export function getStaticPaths(): { params: { asset: string } }[] {
   return readdirSync(dist)
     .filter((f) => /^(\d+\.)?decap-cms\.js$/.test(f))
-    .map((asset) => ({ params: { asset } }));
+    .map((f) => ({ params: { asset: f.slice(0, -'.js'.length) } }));
 }
 
 export function GET({ params }: APIContext): Response {
-  const asset = String(params.asset);
+  const asset = `${String(params.asset)}.js`;
   if (!/^(\d+\.)?decap-cms\.js$/.test(asset)) return new Response('not found', { status: 404 });
   return new Response(readFileSync(join(dist, asset)), { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 }
