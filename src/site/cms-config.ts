@@ -11,9 +11,9 @@ import { documentSchemas } from '../model/schemas/index.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
 import { departmentRef, documentNumber } from '../model/schemas/common.ts';
 
-/** Which Git host the editor writes to (后端): GitHub, GitLab (also self-hosted) or Gitea (also self-hosted). */
+/** Which Git host the editor writes to (后端): GitHub, GitLab, Gitea or Forgejo (the last three also self-hosted). */
 export interface CmsBackend {
-  name: 'github' | 'gitlab' | 'gitea';
+  name: 'github' | 'gitlab' | 'gitea' | 'forgejo';
   repo: string;
   branch?: string;
   base_url?: string;
@@ -62,7 +62,8 @@ export function cmsFields(type: DocumentType, choices: Choices): CmsField[] {
 }
 
 function fieldOf(name: string, node: JsonNode, required: boolean, choices: Choices): CmsField | undefined {
-  const label = node.title ?? name;
+  // Nested fields (revision records) carry a description only: its first phrase is the label.
+  const label = node.title ?? node.description?.split(/[，\s]/)[0] ?? name;
   const base = { name, label, required, ...(node.description ? { hint: node.description } : {}) };
   if (node.const !== undefined) return { ...base, widget: 'hidden', default: node.const };
   if (node.anyOf) return undefined;
