@@ -3,7 +3,7 @@
  * plain-text preview with Decap CMS, then starts it with the generated configuration. Runs in the browser.
  */
 import { readMdx, writeMdx } from './cms-file.ts';
-import { needsRevision, revisedFields } from './cms-revision.ts';
+import { needsRevision, numberForNew, revisedFields } from './cms-revision.ts';
 import type { VersionScheme } from '../model/version.ts';
 
 type Immutable = { toJS(): Record<string, unknown>; get(k: string): unknown; set(k: string, v: unknown): Immutable; merge(v: unknown): Immutable };
@@ -22,19 +22,22 @@ function today(): string {
 
 async function start(): Promise<void> {
   const configUrl = document.querySelector<HTMLLinkElement>('link[rel="shoukong-cms-config"]')!.href;
-  const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & { shoukong: { versionScheme: VersionScheme }; collections: { fields: { name: string }[] }[] };
-  const { versionScheme } = config.shoukong;
+  const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & { shoukong: { versionScheme: VersionScheme; nextNumbers: Record<string, string | Record<string, string>> }; collections: { fields: { name: string }[] }[] };
+  const { versionScheme, nextNumbers } = config.shoukong;
   delete (config as Record<string, unknown>).shoukong;
   // Decap wants an absolute address for the local backend; the dev server serves it on its own origin.
   const local = config.local_backend as { url?: string } | undefined;
   if (local?.url) local.url = new URL(local.url, location.href).href;
-  const order = config.collections[0]?.fields.map((f) => f.name) ?? [];
+  // Field order of a new file: the schemas' order (type, number, title, version, …), the same for every type.
+  const order = [...new Set(config.collections.flatMap((c) => c.fields.map((f) => f.name)))];
   const { CMS } = w;
   CMS.registerCustomFormat('shoukong-mdx', 'mdx', { fromFile: readMdx, toFile: (data) => writeMdx(data, order) });
   CMS.registerEventListener({
     name: 'preSave',
     handler: ({ entry, author }) => {
       const data = (entry.get('data') as Immutable).toJS();
+      const number = numberForNew(data, nextNumbers[String(entry.get('collection'))]);
+      if (number) return (entry.get('data') as Immutable).set('number', number);
       if (!needsRevision(data)) return undefined;
       const summary = window.prompt('这是现行文件，保存即修订。请填写修订摘要（以“换版”开头表示换版：版次升一级，修改状态归零）：')?.trim();
       if (!summary) throw new Error('没有填写修订摘要，文件未保存');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { nextChildNumber, nextTopNumber, procedurePart, standardGroup } from '../authoring/numbering.ts';
+import { firstVersion } from '../model/version.ts';
 import { documentTypes, folderOfType, statusLabels, typeLabels, type DocumentType } from '../model/document-types.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { documentSchemas } from '../model/schemas/index.ts';
@@ -99,6 +100,20 @@ function fieldOf(name: string, node: JsonNode, required: boolean, choices: Choic
   return undefined;
 }
 
+/**
+ * Defaults of a new document: the next free number (top-level types), or an empty number that the
+ * pre-save hook fills from the chosen procedure or standard level; status draft; the first version.
+ */
+function withNewDocumentDefaults(field: CmsField, next: string | Record<string, string> | undefined, first: string): CmsField {
+  if (field.name === 'number') {
+    if (typeof next === 'string') return { ...field, default: next };
+    return { ...field, required: false, hint: `${String(field.hint ?? '')}。新建时可留空：保存时按所属程序（标准按层面）自动取下一个空闲编号` };
+  }
+  if (field.name === 'status') return { ...field, default: 'draft' };
+  if (field.name === 'version') return { ...field, default: first };
+  return field;
+}
+
 /** Next free numbers (下一个空闲编号): per top-level type, and per procedure or standard level for child types. */
 export function nextNumbers(set: DocumentSet): Record<string, string | Record<string, string>> {
   const org = set.organization.data;
@@ -150,7 +165,7 @@ export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: 
       identifier_field: 'number',
       summary: '{{number}} {{title}}（{{version}}）',
       sortable_fields: ['number', 'title'],
-      fields: cmsFields(type, choices).map((f) => (f.name === 'number' && typeof next[type] === 'string' ? { ...f, default: next[type] } : f)),
+      fields: cmsFields(type, choices).map((f) => withNewDocumentDefaults(f, next[type], firstVersion(versionScheme))),
     })),
     shoukong: { versionScheme, nextNumbers: next },
   };

@@ -32,3 +32,11 @@ export function revisedFields(data: Data, scheme: VersionScheme, { summary, auth
   const effectiveDate = typeof data.effectiveDate === 'string' && data.effectiveDate > today ? data.effectiveDate : today;
   return { version, effectiveDate, revisions: [...revisions, { version, date: today, summary, author }] };
 }
+
+/** The number of a new document left empty: the next free one under its procedure (or standard level). */
+export function numberForNew(data: Data, next: string | Record<string, string> | undefined): string | undefined {
+  if (typeof data[rawKey] === 'string' || (typeof data.number === 'string' && data.number.trim() !== '')) return undefined;
+  if (typeof next === 'string') return next;
+  const parent = typeof data.procedure === 'string' ? data.procedure : typeof data.level === 'string' ? data.level : undefined;
+  return parent ? next?.[parent] : undefined;
+}

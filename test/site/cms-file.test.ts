@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMdx, writeMdx } from '../../src/site/cms-file.ts';
-import { needsRevision, nextVersion, revisedFields } from '../../src/site/cms-revision.ts';
+import { needsRevision, nextVersion, numberForNew, revisedFields } from '../../src/site/cms-revision.ts';
 
 const root = join(import.meta.dirname, '../../content');
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
@@ -51,5 +51,17 @@ describe('the web editor file format', () => {
     const text = readFileSync(join(root, 'procedures/jmi-cx-13.mdx'), 'utf8').replace('status: effective', 'status: draft');
     const data = readMdx(text);
     expect(needsRevision({ ...data, body: `${String(data.body)}改` })).toBe(false);
+  });
+});
+
+describe('a new document in the web editor', () => {
+  const next = { 'JMI/CX/13': 'JMI/LC/13-03' };
+  it('gets the next free number of its procedure when the number is left empty', () => {
+    expect(numberForNew({ procedure: 'JMI/CX/13', number: '' }, next)).toBe('JMI/LC/13-03');
+    expect(numberForNew({ number: '' }, 'JMI/CX/25')).toBe('JMI/CX/25');
+  });
+  it('keeps a number the author typed, and never renumbers an existing file', () => {
+    expect(numberForNew({ procedure: 'JMI/CX/13', number: 'JMI/LC/13-07' }, next)).toBeUndefined();
+    expect(numberForNew({ procedure: 'JMI/CX/13', number: '', __raw: '---\n---\n' }, next)).toBeUndefined();
   });
 });
