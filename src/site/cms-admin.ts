@@ -1,0 +1,67 @@
+/**
+ * The admin page's script (网页编辑): registers our file format, change control (pre-save hook) and a
+ * plain-text preview with Decap CMS, then starts it with the generated configuration. Runs in the browser.
+ */
+import { readMdx, writeMdx } from './cms-file.ts';
+import { needsRevision, numberForNew, revisedFields } from './cms-revision.ts';
+import type { VersionScheme } from '../model/version.ts';
+
+type Immutable = { toJS(): Record<string, unknown>; get(k: string): unknown; set(k: string, v: unknown): Immutable; merge(v: unknown): Immutable };
+type Cms = {
+  init(options: { config: Record<string, unknown> }): void;
+  registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string }): void;
+  registerEventListener(listener: { name: string; handler: (event: { entry: Immutable; author?: { login?: string; name?: string } }) => unknown }): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
+};
+const w = window as unknown as { CMS: Cms; h: (...a: unknown[]) => unknown; createClass: (spec: Record<string, unknown>) => unknown; fromJS?: unknown };
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function start(): Promise<void> {
+  const configUrl = document.querySelector<HTMLLinkElement>('link[rel="shoukong-cms-config"]')!.href;
+  const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & { shoukong: { versionScheme: VersionScheme; nextNumbers: Record<string, string | Record<string, string>> }; collections: { fields: { name: string }[] }[] };
+  const { versionScheme, nextNumbers } = config.shoukong;
+  delete (config as Record<string, unknown>).shoukong;
+  // Decap wants an absolute address for the local backend; the dev server serves it on its own origin.
+  const local = config.local_backend as { url?: string } | undefined;
+  if (local?.url) local.url = new URL(local.url, location.href).href;
+  // Field order of a new file: the schemas' order (type, number, title, version, …), the same for every type.
+  const order = [...new Set(config.collections.flatMap((c) => c.fields.map((f) => f.name)))];
+  const { CMS } = w;
+  CMS.registerCustomFormat('shoukong-mdx', 'mdx', { fromFile: readMdx, toFile: (data) => writeMdx(data, order) });
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry, author }) => {
+      const data = (entry.get('data') as Immutable).toJS();
+      const number = numberForNew(data, nextNumbers[String(entry.get('collection'))]);
+      if (number) return (entry.get('data') as Immutable).set('number', number);
+      if (!needsRevision(data)) return undefined;
+      const summary = window.prompt('这是现行文件，保存即修订。请填写修订摘要（以“换版”开头表示换版：版次升一级，修改状态归零）：')?.trim();
+      if (!summary) throw new Error('没有填写修订摘要，文件未保存');
+      const name = author?.name || window.prompt('修订人（姓名）：')?.trim();
+      if (!name) throw new Error('没有填写修订人，文件未保存');
+      const fields = revisedFields(data, versionScheme, { summary, author: name, today: today() });
+      if (!fields) throw new Error(`版本 "${String(data.version)}" 不符合版本方案，无法自动升版：请手工修改版本和修订记录`);
+      let next = entry.get('data') as Immutable;
+      for (const [key, value] of Object.entries(fields)) next = next.set(key, value);
+      return next;
+    },
+  });
+  // The preview shows the text only: content from a pull request never runs (no MDX, no HTML).
+  const Preview = w.createClass({
+    render(this: { props: { entry: Immutable } }) {
+      const data = (this.props.entry.get('data') as Immutable).toJS();
+      return w.h('article', { style: { fontFamily: 'sans-serif', padding: '1rem' } },
+        w.h('h1', {}, `${String(data.number ?? '')} ${String(data.title ?? '')}`),
+        w.h('p', {}, `版本 ${String(data.version ?? '')} · 状态 ${String(data.status ?? '')}`),
+        w.h('pre', { style: { whiteSpace: 'pre-wrap', fontFamily: 'inherit', lineHeight: 1.7 } }, String(data.body ?? '')));
+    },
+  });
+  for (const c of config.collections as unknown as { name: string }[]) CMS.registerPreviewTemplate(c.name, Preview);
+  CMS.init({ config });
+}
+
+void start();
