@@ -20,7 +20,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { deflateSync } from 'node:zlib';
+import { solidPng } from './png.ts';
 
 type Block = Paragraph | Table;
 
@@ -166,35 +166,9 @@ export function procedureWithFirstLines(number = 'JMI/CX/19'): Promise<Buffer> {
   ]);
 }
 
-/** A 1×1-ish PNG made by hand (8×8 red square), so the image fixture needs no binary file. */
+/** An 8×8 red square, so the image fixture needs no binary file. */
 export function tinyPng(): Buffer {
-  const width = 8;
-  const height = 8;
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([200, 30, 30]))])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return solidPng(8, 8, [200, 30, 30]);
 }
 
 /** Layout 5: a 标准 with merged cells (column and row spans) and an image. */
