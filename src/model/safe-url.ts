@@ -4,7 +4,6 @@
  * the check reports every other address (mdx/unsafe-url, mdx/image-outside-content) and the renderer
  * drops it anyway, whatever the check said. One module, so that the two never disagree.
  */
-import { posix } from 'node:path';
 
 /** Schemes a link may use: web pages, e-mail and telephone numbers. */
 export const linkSchemes: readonly string[] = ['http', 'https', 'mailto', 'tel'];
@@ -83,9 +82,24 @@ export function imageUrlProblem(url: string, documentPath = 'content/document.md
   }
   path = path.replace(/\\/g, '/');
   if (path.startsWith('/')) return outside('是绝对路径（在网站上指向站点根目录，打印时指向本机文件）');
-  const resolved = posix.normalize(posix.join(posix.dirname(documentPath), path));
+  const resolved = resolveRelative(documentPath, path);
   if (!resolved.startsWith('content/')) return outside('用 .. 跳出了 content/');
   return undefined;
+}
+
+/**
+ * The path `path` names from the folder of `documentPath`, with `.` and `..` worked out (what
+ * posix.normalize(posix.join(posix.dirname(…), …)) gives), written out so that the renderer also runs
+ * in a browser: the web editor's preview renders bodies with it.
+ */
+export function resolveRelative(documentPath: string, path: string): string {
+  const parts = documentPath.split('/').slice(0, -1);
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
 }
 
 function unsafe(message: string): UrlProblem {

@@ -1,8 +1,12 @@
 /**
  * The admin page's script (网页编辑): registers our file format, change control (pre-save hook) and a
- * plain-text preview with Decap CMS, then starts it with the generated configuration. Runs in the browser.
+ * preview rendered by the site's own body renderer with Decap CMS, then starts it with the generated
+ * configuration. Runs in the browser.
  */
+import { statusLabels, type Status } from '../model/document-types.ts';
+import { renderBody, type ResolvedRef } from '../render/body-html.ts';
 import { readMdx, writeMdx } from './cms-file.ts';
+import { withBase } from './site-base.ts';
 import { needsRevision, numberForNew, revisedFields } from './cms-revision.ts';
 import type { VersionScheme } from '../model/version.ts';
 
@@ -12,6 +16,7 @@ type Cms = {
   registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string }): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: Immutable; author?: { login?: string; name?: string } }) => unknown }): void;
   registerPreviewTemplate(name: string, component: unknown): void;
+  registerPreviewStyle(style: string, options: { raw: boolean }): void;
 };
 const w = window as unknown as { CMS: Cms; h: (...a: unknown[]) => unknown; createClass: (spec: Record<string, unknown>) => unknown; fromJS?: unknown };
 
@@ -22,8 +27,11 @@ function today(): string {
 
 async function start(): Promise<void> {
   const configUrl = document.querySelector<HTMLLinkElement>('link[rel="shoukong-cms-config"]')!.href;
-  const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & { shoukong: { versionScheme: VersionScheme; nextNumbers: Record<string, string | Record<string, string>> }; collections: { fields: { name: string }[] }[] };
-  const { versionScheme, nextNumbers } = config.shoukong;
+  const config = (await (await fetch(configUrl)).json()) as Record<string, unknown> & {
+    shoukong: { versionScheme: VersionScheme; nextNumbers: Record<string, string | Record<string, string>>; references: Record<string, ResolvedRef> };
+    collections: { name: string; folder: string; fields: { name: string }[] }[];
+  };
+  const { versionScheme, nextNumbers, references } = config.shoukong;
   delete (config as Record<string, unknown>).shoukong;
   // Decap wants an absolute address for the local backend; the dev server serves it on its own origin.
   const local = config.local_backend as { url?: string } | undefined;
@@ -50,18 +58,38 @@ async function start(): Promise<void> {
       return next;
     },
   });
-  // The preview shows the text only: content from a pull request never runs (no MDX, no HTML).
+  // The preview is the site's own renderer: MDX is parsed, never run; raw HTML, scripts and unsafe
+  // addresses are dropped as on the site, so a pull request's content stays inert here too.
+  const folderOf = new Map(config.collections.map((c) => [c.name, c.folder]));
+  const resolve = (number: string): ResolvedRef | undefined => {
+    const ref = references[number];
+    return ref ? { ...ref, href: withBase(ref.href) } : undefined;
+  };
   const Preview = w.createClass({
     render(this: { props: { entry: Immutable } }) {
       const data = (this.props.entry.get('data') as Immutable).toJS();
-      return w.h('article', { style: { fontFamily: 'sans-serif', padding: '1rem' } },
+      const documentPath = `${folderOf.get(String(this.props.entry.get('collection'))) ?? 'content'}/preview.mdx`;
+      const { html } = renderBody(String(data.body ?? ''), { resolve, documentPath });
+      return w.h('article', { className: 'preview' },
         w.h('h1', {}, `${String(data.number ?? '')} ${String(data.title ?? '')}`),
-        w.h('p', {}, `版本 ${String(data.version ?? '')} · 状态 ${String(data.status ?? '')}`),
-        w.h('pre', { style: { whiteSpace: 'pre-wrap', fontFamily: 'inherit', lineHeight: 1.7 } }, String(data.body ?? '')));
+        w.h('p', { className: 'preview-meta' }, `版本 ${String(data.version ?? '')} · 状态 ${statusLabels[data.status as Status] ?? String(data.status ?? '')}`),
+        w.h('div', { className: 'doc-body', dangerouslySetInnerHTML: { __html: html } }));
     },
   });
+  CMS.registerPreviewStyle(previewCss, { raw: true });
   for (const c of config.collections as unknown as { name: string }[]) CMS.registerPreviewTemplate(c.name, Preview);
   CMS.init({ config });
 }
+
+/** The preview's look: the site's reading font stack, tables with rules, marked unknown and obsolete references. */
+const previewCss = `
+.preview{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;line-height:1.7;padding:1rem;color:#1a1a1a}
+.preview-meta{color:#555}
+.doc-body table{border-collapse:collapse;margin:1em 0}
+.doc-body th,.doc-body td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}
+.doc-body pre{background:#f5f5f5;padding:.6em;white-space:pre-wrap}
+.doc-body .doc-ref.broken,.doc-body .image-refused{color:#a40000}
+.doc-body .doc-ref.obsolete{text-decoration:line-through}
+`;
 
 void start();

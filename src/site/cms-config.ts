@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { nextChildNumber, nextTopNumber, procedurePart, standardGroup } from '../authoring/numbering.ts';
 import { firstVersion } from '../model/version.ts';
-import { documentTypes, folderOfType, ownDocumentTypes, statusLabels, typeLabels, type DocumentType } from '../model/document-types.ts';
+import { documentTypes, externalStatusLabels, folderOfType, ownDocumentTypes, statusLabels, typeLabels, type DocumentType } from '../model/document-types.ts';
 import type { DocumentSet } from '../model/load.ts';
+import { documentPath } from '../render/urls.ts';
 import { documentSchemas } from '../model/schemas/index.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
 import { departmentRef, documentNumber } from '../model/schemas/common.ts';
@@ -59,6 +60,8 @@ export function cmsFields(type: DocumentType, choices: Choices): CmsField[] {
   }
   // The body is edited as raw Markdown text: the rich editor would rewrite tables, lists and [[…]] references.
   fields.push({ name: 'body', label: '正文', widget: 'markdown', modes: ['raw'], hint: 'Markdown 正文；引用其他文件写 [[JMI/CX/13]]。只改需要改的句子，其余保持原样' });
+  // 外来文件 are not approved here: their states read 现行有效 / 已废止, as on the site and the register.
+  if (type === 'external') return fields.map((f) => (f.name === 'status' ? { ...f, options: Object.entries(externalStatusLabels).map(([value, label]) => ({ label: `${label}（${value}）`, value })) } : f));
   return fields;
 }
 
@@ -134,6 +137,15 @@ export function nextNumbers(set: DocumentSet): Record<string, string | Record<st
   return result;
 }
 
+/** What the preview needs to show [[编号]] as the site does: each number's page (site path), title and whether it is obsolete. */
+export function previewReferences(set: DocumentSet): Record<string, { href: string; title: string; obsolete: boolean }> {
+  const refs: Record<string, { href: string; title: string; obsolete: boolean }> = {};
+  for (const d of set.documents) {
+    if (d.type && d.data.number && d.data.title) refs[d.data.number] = { href: documentPath(d.type, d.data.number), title: d.data.title, obsolete: d.data.status === 'obsolete' };
+  }
+  return refs;
+}
+
 /** The whole configuration, as the object Decap's CMS.init({ config }) takes, plus our own `shoukong` part. */
 export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: { backend: CmsBackend; siteUrl?: string; localBackend: boolean }): Record<string, unknown> {
   const org = set.organization.data;
@@ -168,6 +180,6 @@ export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: 
       sortable_fields: ['number', 'title'],
       fields: cmsFields(type, choices).map((f) => withNewDocumentDefaults(f, next[type], firstVersion(versionScheme))),
     })),
-    shoukong: { versionScheme, nextNumbers: next },
+    shoukong: { versionScheme, nextNumbers: next, references: previewReferences(set) },
   };
 }

@@ -5,7 +5,7 @@ import { cmsBackendFromEnv } from '../../src/site/cms-backend.ts';
 import { cmsConfig } from '../../src/site/cms-config.ts';
 
 const set = loadDocumentSet(join(import.meta.dirname, '../..'));
-type Field = { name: string; label: string; widget: string; hint?: string; options?: { value: string }[]; multiple?: boolean; modes?: string[]; fields?: Field[]; default?: unknown };
+type Field = { name: string; label: string; widget: string; hint?: string; options?: { label: string; value: string }[]; multiple?: boolean; modes?: string[]; fields?: Field[]; default?: unknown };
 type Collection = { name: string; label: string; folder: string; format: string; fields: Field[] };
 
 describe('the web editor configuration', () => {
@@ -14,11 +14,13 @@ describe('the web editor configuration', () => {
   const field = (c: Collection, name: string) => c.fields.find((f) => f.name === name)!;
 
   it('has one collection per type and folder, in Chinese, with the editorial workflow and no local backend on the published site', () => {
-    expect(config.collections.map((c) => `${c.label} ${c.folder}`)).toEqual(['质量手册 content/manual', '程序文件 content/procedures', '流程 content/flows', '标准 content/standards', '制度 content/regulations', '质量记录 content/records']);
+    expect(config.collections.map((c) => `${c.label} ${c.folder}`)).toEqual(['质量手册 content/manual', '程序文件 content/procedures', '流程 content/flows', '标准 content/standards', '制度 content/regulations', '质量记录 content/records', '外来文件 content/external']);
     expect(config.locale).toBe('zh_Hans');
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.local_backend).toBeUndefined();
     expect(procedure.format).toBe('shoukong-mdx');
+    const external = config.collections.find((c) => c.name === 'external')!;
+    expect(field(external, 'status').options!.map((o) => o.label)).toEqual(['待登记（draft）', '现行有效（effective）', '已废止（obsolete）']);
   });
 
   it('takes labels and hints from the schemas, and offers selects for status, departments and references', () => {

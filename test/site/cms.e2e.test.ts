@@ -95,6 +95,11 @@ describe('web editor (/admin/) in npm run dev', () => {
     await page.goto(`${base}/admin/#/collections/procedure/entries/jmi-cx-13`);
     const line = page.locator('[data-slate-string]', { hasText: sentence });
     await line.waitFor({ timeout: 60_000 });
+    // The preview is the site's own renderer: tables as tables, [[编号]] as links to the document's page.
+    const preview = page.frameLocator('iframe').first();
+    await preview.locator('.doc-body table').first().waitFor({ timeout: 30_000 });
+    expect(await preview.locator('.doc-body a.doc-ref[href="/regulations/jmi-zd-13-02/"]').count()).toBeGreaterThan(0);
+    expect(await preview.locator('script').count()).toBe(0);
     // Select 可靠 in the raw Markdown editor and type over it, as an author would.
     await line.click();
     await line.evaluate((span, word) => {
