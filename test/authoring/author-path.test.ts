@@ -197,7 +197,9 @@ describe("the author's path, on a copy of the example", () => {
     const log = lines.join('\n');
     const warning = log.indexOf(`${procedure}:${lineOf(procedure, '按 [[JMI/ZD/19-01]]')}:3  warning  [[JMI/ZD/19-01]] 后面又写了它的名称“实验室安全管理办法”`);
     expect(warning).toBeGreaterThan(-1);
-    expect(log.search(/检查通过：\d+ 份受控文件，1 个警告（见上，不影响构建）/)).toBeGreaterThan(warning);
+    // The two documents revised in step 8 have no evidence of approval yet (recorded when the pull request is merged).
+    expect(log).toContain('content/procedures/jmi-cx-13.mdx:5:10  warning  现行版本 JMI/CX/13 B/2 没有批准证据');
+    expect(log.search(/检查通过：\d+ 份受控文件，3 个警告（见上，不影响构建）/)).toBeGreaterThan(warning);
 
     const page = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).find((p) => /jmi-lc-19-01[/\\]index\.html$/.test(p) || p.endsWith('jmi-lc-19-01.html'));
     expect(page, 'the flow page').toBeDefined();

@@ -29,6 +29,6 @@ describe('/admin/ on the built site', () => {
     const config = JSON.parse(readFileSync(join(dist, 'admin/config.json'), 'utf8')) as { local_backend?: unknown; locale: string; collections: unknown[] };
     expect(config.local_backend).toBeUndefined();
     expect(config.locale).toBe('zh_Hans');
-    expect(config.collections).toHaveLength(6);
+    expect(config.collections).toHaveLength(7);
   });
 });
