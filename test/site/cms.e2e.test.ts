@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { launchBrowser } from '../../src/browser/launch.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { commitAll } from '../helpers/fixture-set.ts';
+import { freePort, waitForServer } from '../helpers/dev-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const procedure = 'content/procedures/jmi-cx-13.mdx';
@@ -23,31 +23,6 @@ let server: ChildProcess;
 let log = '';
 let base: string;
 let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`npm run dev 已退出（${server.exitCode}）：\n${log}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`npm run dev 在 ${timeoutMs / 1000} 秒内没有响应 ${url}：\n${log.slice(0, 3000)}`);
-}
 
 /** Today in the browser's time zone, as the editor writes it into the revision record. */
 function localToday(): string {
@@ -68,7 +43,7 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
-  await waitForServer(`${base}/admin/config.json`, 280_000);
+  await waitForServer(server, `${base}/admin/config.json`, 280_000, () => log);
   ({ browser } = await launchBrowser());
 }, 300_000);
 

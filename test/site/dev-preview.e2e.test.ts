@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
+import { freePort, waitForServer } from '../helpers/dev-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const procedure = 'content/procedures/jmi-cx-13.mdx';
@@ -20,36 +20,6 @@ let server: ChildProcess;
 let log = '';
 let base: string;
 let browser: Browser;
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Waits until the dev server answers a page (its first answer waits for the content to load). */
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`npm run dev 已退出（${server.exitCode}）：\n${log}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = String((error as Error).cause ?? error); // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`npm run dev 在 ${timeoutMs / 1000} 秒内没有响应 ${url}（最后一次：${last}）：\n${log.slice(0, 3000)}`);
-}
 
 /** Saves the procedure with one line replaced and returns the time of the save. */
 function save(from: string, to: string): number {
@@ -73,7 +43,7 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
-  await waitForServer(`${base}/procedures/jmi-cx-13/`, 280_000);
+  await waitForServer(server, `${base}/procedures/jmi-cx-13/`, 280_000, () => log);
   ({ browser } = await launchBrowser());
 }, 300_000);
 
