@@ -72,6 +72,11 @@ export async function renderFlowchartsReporting(codes: Iterable<string>, options
     mkdirSync(cacheDir, { recursive: true });
     const host = join(cacheDir, 'render-host.html');
     writeFileSync(host, hostPage());
+    // Mermaid needs JavaScript, and the chart text comes from content: the page may fetch its own files
+    // (the host page, mermaid, the two fonts) and nothing else, so a label that got past mermaid's strict
+    // mode still could not send anything anywhere.
+    const allowed = new Set([pathToFileURL(host).href, ...hostPageFiles()]);
+    await page.route('**/*', (route) => (allowed.has(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
     await page.goto(pathToFileURL(host).href);
     await page.evaluate(() => (globalThis as unknown as { ready: Promise<void> }).ready);
     const results = await page.evaluate(
@@ -139,10 +144,15 @@ function defaultCacheDir(): string {
 }
 
 /** The page mermaid runs in: the CJK font loaded from @fontsource, mermaid from node_modules. */
-function hostPage(): string {
+/** The files the host page loads: mermaid and the two font weights, as file: URLs. */
+function hostPageFiles(): string[] {
   const require = createRequire(import.meta.url);
-  const mermaidFile = require.resolve('mermaid/dist/mermaid.min.js');
-  const font = (weight: number) => pathToFileURL(require.resolve(`@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-${weight}-normal.woff2`)).href;
+  return [require.resolve('mermaid/dist/mermaid.min.js'), ...[400, 700].map((weight) => require.resolve(`@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-${weight}-normal.woff2`))].map((file) => pathToFileURL(file).href);
+}
+
+function hostPage(): string {
+  const [mermaidUrl, font400, font700] = hostPageFiles() as [string, string, string];
+  const font = (weight: number) => (weight === 400 ? font400 : font700);
   const config = {
     startOnLoad: false,
     securityLevel: 'strict',
@@ -158,7 +168,7 @@ function hostPage(): string {
 @font-face { font-family: "Noto Sans SC"; font-weight: 700; src: url("${font(700)}") format("woff2"); }
 body { font-family: ${flowchartFontFamily}; }
 </style>
-<script src="${pathToFileURL(mermaidFile).href}"></script>
+<script src="${mermaidUrl}"></script>
 <script>
 window.ready = Promise.all([document.fonts.load('400 14px "Noto Sans SC"', '流程'), document.fonts.load('700 14px "Noto Sans SC"', '流程')])
   .then(() => { mermaid.initialize(${JSON.stringify(config)}); });
