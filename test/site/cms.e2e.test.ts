@@ -4,7 +4,6 @@
  * and publishes; the file on disk then differs in exactly that line, the version and effective date,
  * and the appended revision record, and `check --base HEAD` passes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,47 +12,29 @@ import { launchBrowser } from '../../src/browser/launch.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { commitAll } from '../helpers/fixture-set.ts';
-import { freePort, waitForServer } from '../helpers/dev-server.ts';
+import { localDate } from '../../src/model/calendar-date.ts';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const procedure = 'content/procedures/jmi-cx-13.mdx';
 const sentence = '为体系运行、内部审核和诊断与改进提供可靠依据。';
 let root: string;
-let server: ChildProcess;
-let log = '';
+let dev: DevServer | undefined;
 let base: string;
 let browser: Browser;
-
-/** Today in the browser's time zone, as the editor writes it into the revision record. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 beforeAll(async () => {
   root = testTempDir('shoukong-cms-');
   cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
   commitAll(root, '示例', '2026-11-20T09:00:00+08:00');
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['scripts/dev.ts', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
-  await waitForServer(server, `${base}/admin/config.json`, 280_000, () => log);
+  dev = await startDev(root, '/admin/config.json');
+  base = dev.base;
   ({ browser } = await launchBrowser());
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop();
 });
 
 describe('web editor (/admin/) in npm run dev', () => {
@@ -94,7 +75,7 @@ describe('web editor (/admin/) in npm run dev', () => {
     await page.screenshot({ path: join(projectRoot, 'test-output/screenshots/cms-edit.png') });
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByText('立即发布').click();
-    const today = localToday();
+    const today = localDate(); // the browser's date, as the editor writes it into the revision record
     await expect.poll(() => readFileSync(join(root, procedure), 'utf8'), { timeout: 30_000 }).toContain(`version: B/2\n`);
 
     expect(prompts).toEqual([expect.stringContaining('请填写修订摘要'), '修订人（姓名）：']);

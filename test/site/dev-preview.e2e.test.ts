@@ -3,7 +3,6 @@
  * saving the file with an unknown department makes the page show the finding, fixing it removes it.
  * Prints the seconds from save to updated page (not asserted: timing depends on the machine).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,13 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { projectRoot } from '../../src/site/build-site.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
-import { freePort, waitForServer } from '../helpers/dev-server.ts';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const procedure = 'content/procedures/jmi-cx-13.mdx';
 let root: string;
-let server: ChildProcess;
-let log = '';
+let dev: DevServer | undefined;
 let base: string;
 let browser: Browser;
 
@@ -33,27 +31,14 @@ function save(from: string, to: string): number {
 beforeAll(async () => {
   root = testTempDir('shoukong-dev-preview-');
   cpSync(baseDir, root, { recursive: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['scripts/dev.ts', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    // Without vitest's variables: Astro's dev server serves no pages when VITEST is set.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
-  await waitForServer(server, `${base}/procedures/jmi-cx-13/`, 280_000, () => log);
+  dev = await startDev(root, '/procedures/jmi-cx-13/');
+  base = dev.base;
   ({ browser } = await launchBrowser());
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
