@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
-import { dateOptionError } from '../model/calendar-date.ts';
+import { dateOptionError, localDate } from '../model/calendar-date.ts';
 import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import { loadDocument, loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet, type ParseCache } from '../model/load.ts';
 import { parserVersion } from '../model/parser-version.ts';
@@ -202,10 +202,6 @@ function gitUserName(cwd: string): string | undefined {
   }
 }
 
-function localDate(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 function pick<T extends Record<string, string | undefined>>(values: T): { [K in keyof T]?: string } {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };

@@ -4,7 +4,7 @@
  * Git history): a revision approved for a later date does not replace the version in force before
  * that date, and a document whose first version takes effect later is not 现行 yet.
  */
-import { isCalendarDate } from '../model/calendar-date.ts';
+import { isCalendarDate, localDate } from '../model/calendar-date.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -58,10 +58,7 @@ const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '
  */
 export function buildToday(): string {
   const fixed = process.env.SHOUKONG_TODAY;
-  if (fixed && isCalendarDate(fixed)) return fixed;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return fixed && isCalendarDate(fixed) ? fixed : localDate();
 }
 
 /**

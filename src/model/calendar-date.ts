@@ -30,3 +30,9 @@ export function dateOptionError(option: string, text: string): string | undefine
   const problem = calendarDateProblem(text);
   return problem ? `${option} 的值 "${text}" 不是有效的日期：${problem}` : undefined;
 }
+
+/** A moment's calendar date in the machine's (or browser's) time zone, YYYY-MM-DD. */
+export function localDate(date: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

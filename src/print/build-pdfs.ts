@@ -3,6 +3,7 @@
  * manual, into `outDir`. One browser for the run, reused tabs, and a cache so that unchanged
  * documents are not printed again.
  */
+import { localDate } from '../model/calendar-date.ts';
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildToday, inForceTodayOf, type InForceToday } from '../history/in-force-today.ts';
@@ -248,11 +249,6 @@ function moveInto(from: string, to: string): void {
   }
 }
 
-/** YYYY-MM-DD in local time. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** Runs `work` over `items` with at most `limit` at once; the first failure stops the run. */
 async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@
  * preview rendered by the site's own body renderer with Decap CMS, then starts it with the generated
  * configuration. Runs in the browser.
  */
+import { localDate } from '../model/calendar-date.ts';
 import { statusLabels, type Status } from '../model/document-types.ts';
 import { renderBody, type ResolvedRef } from '../render/body-html.ts';
 import { readMdx, writeMdx } from './cms-file.ts';
@@ -19,11 +20,6 @@ type Cms = {
   registerPreviewStyle(style: string, options: { raw: boolean }): void;
 };
 const w = window as unknown as { CMS: Cms; h: (...a: unknown[]) => unknown; createClass: (spec: Record<string, unknown>) => unknown; fromJS?: unknown };
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function start(): Promise<void> {
   const configUrl = document.querySelector<HTMLLinkElement>('link[rel="shoukong-cms-config"]')!.href;
@@ -51,7 +47,7 @@ async function start(): Promise<void> {
       if (!summary) throw new Error('没有填写修订摘要，文件未保存');
       const name = author?.name || window.prompt('修订人（姓名）：')?.trim();
       if (!name) throw new Error('没有填写修订人，文件未保存');
-      const fields = revisedFields(data, versionScheme, { summary, author: name, today: today() });
+      const fields = revisedFields(data, versionScheme, { summary, author: name, today: localDate() });
       if (!fields) throw new Error(`版本 "${String(data.version)}" 不符合版本方案，无法自动升版：请手工修改版本和修订记录`);
       let next = entry.get('data') as Immutable;
       for (const [key, value] of Object.entries(fields)) next = next.set(key, value);

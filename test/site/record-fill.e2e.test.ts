@@ -3,6 +3,7 @@
  * as paper does, fills in JMI/JL/13-01 with the network off, checks required fields, saves the record
  * as a JSON file that the published schema accepts (ajv 2020-12), and prints the filled form.
  */
+import { localDate } from '../../src/model/calendar-date.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 describe('the record page', () => {
   it('shows 质量目标分解表 with its wide table under its label, the header on one line, and the legend', async () => {
@@ -81,7 +77,7 @@ describe('在线填写 JMI/JL/13-01', () => {
       expect(await form.getByRole('status').textContent()).toBe('检查通过：必填项已填写，选项和日期有效');
 
       const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: '保存为 JSON 文件' }).click()]);
-      const date = localToday();
+      const date = localDate();
       expect(download.suggestedFilename()).toBe(`JMI-JL-13-01_B-0_${date}.json`);
       const record = JSON.parse(readFileSync((await download.path())!, 'utf8'));
       expect(record).toEqual({
