@@ -1,3 +1,4 @@
+import { numeralValue } from '../../model/chinese-numeral.ts';
 import { closest } from '../../model/did-you-mean.ts';
 import { defaultRetentionForms } from '../../model/schemas/organization.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
@@ -22,7 +23,7 @@ export default defineRule({
       const retention = doc.data.retention;
       if (retention === undefined || patterns.some((p) => p.test(retention))) continue;
       // 毕业后五年 → 毕业后5年: Chinese numerals are the commonest slip.
-      const digits = retention.replace(/[一二三四五六七八九十]+/g, (n) => String(chineseNumber(n)));
+      const digits = retention.replace(/[一二三四五六七八九十]+/g, (n) => String(numeralValue(n) ?? n));
       const suggestion = digits !== retention && patterns.some((p) => p.test(digits)) ? digits : closest(retention, forms.map(example), 2);
       report(
         doc.path,
@@ -32,11 +33,3 @@ export default defineRule({
     }
   },
 });
-
-/** 五 → 5, 十二 → 12, 二十 → 20. */
-function chineseNumber(text: string): number {
-  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
-  const ten = text.indexOf('十');
-  if (ten === -1) return digit(text[0]);
-  return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
-}
