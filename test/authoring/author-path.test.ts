@@ -4,6 +4,7 @@
  * pre-commit check, a revision of a procedure and its regulation on a branch, check --base with the
  * change summary, and one build. Each step asserts what the author sees (issue 24).
  */
+import type { JsonFinding } from '../../src/diagnostics/format-json.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,20 +36,12 @@ const edit = (path: string, change: (text: string) => string) => writeFileSync(j
 /** Line number (1-based) of the first line containing `text`. */
 const lineOf = (path: string, text: string) => read(path).split('\n').findIndex((l) => l.includes(text)) + 1;
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  ruleId: string;
-  message: string;
-}
 /** The findings npm run check reports (JSON), and its exit code. */
-function check(...extra: string[]): { exitCode: number; findings: Finding[] } {
+function check(...extra: string[]): { exitCode: number; findings: JsonFinding[] } {
   const result = checkCommand(['--format', 'json', '--today', today, '--no-cache', '--no-flowcharts', ...extra], { cwd: root });
-  return { exitCode: result.exitCode, findings: JSON.parse(result.stdout) as Finding[] };
+  return { exitCode: result.exitCode, findings: JSON.parse(result.stdout) as JsonFinding[] };
 }
-const shown = (f: Finding) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+const shown = (f: JsonFinding) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
 
 /** Raises a document to `version` with its revision record, effective date and a new closing line. */
 function revise(path: string, version: string, revised: string, effective: string, summary: string): void {

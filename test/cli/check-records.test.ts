@@ -1,4 +1,5 @@
 /** `npm run check-records`: filled records checked against the template version each one names. */
+import type { JsonFinding } from '../../src/diagnostics/format-json.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -14,21 +15,13 @@ import { testRepo } from '../history/git-repo.ts';
 const root = join(import.meta.dirname, '../..');
 const folder = 'test/cli/fixtures/filled-records';
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  ruleId: string;
-  message: string;
-}
 
-function run(args: string[], cwd = root): { exitCode: number; findings: Finding[] } {
+function run(args: string[], cwd = root): { exitCode: number; findings: JsonFinding[] } {
   const result = checkRecordsCommand([...args, '--format', 'json'], { cwd });
-  return { exitCode: result.exitCode, findings: JSON.parse(result.stdout) as Finding[] };
+  return { exitCode: result.exitCode, findings: JSON.parse(result.stdout) as JsonFinding[] };
 }
 
-const at = (findings: Finding[], file: string) => findings.filter((f) => f.file === `${folder}/${file}`).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+const at = (findings: JsonFinding[], file: string) => findings.filter((f) => f.file === `${folder}/${file}`).map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
 
 describe('check-records on the fixture records', () => {
   const { exitCode, findings } = run([folder]);

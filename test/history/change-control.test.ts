@@ -1,17 +1,10 @@
+import type { JsonFinding } from '../../src/diagnostics/format-json.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { procedurePath, regulationPath, reviseRegulation, testRepo, type TestRepo } from './git-repo.ts';
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  ruleId: string;
-  message: string;
-  severity: string;
-}
 
 /** A committed base set, changed in the work tree by `change`, checked with --base HEAD. */
 function checkAgainstBase(change: (repo: TestRepo) => void, extra: string[] = []) {
@@ -19,11 +12,11 @@ function checkAgainstBase(change: (repo: TestRepo) => void, extra: string[] = []
   repo.commit('基线', '刘明华', '2025-01-10');
   change(repo);
   const result = checkCommand(['--base', 'HEAD', '--format', 'json', '--today', '2025-06-01', '--no-cache', ...extra], { cwd: repo.root });
-  const findings = JSON.parse(result.stdout) as Finding[];
+  const findings = JSON.parse(result.stdout) as JsonFinding[];
   return { repo, result, findings, change: findings.filter((f) => f.ruleId.startsWith('change/')) };
 }
 
-const short = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`;
+const short = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`;
 
 describe('change control against the base commit', () => {
   it('an unchanged work tree passes', () => {
@@ -56,7 +49,7 @@ describe('change control against the base commit', () => {
     repo.edit(procedurePath, (t) => t.replace('regulations: [JMI/ZD/13-01]\n', ''));
     repo.commit('作废', '刘明华', '2025-01-10');
     repo.edit(regulationPath, (t) => t.replace('status: obsolete', 'status: effective'));
-    const findings = JSON.parse(checkCommand(['--base', 'HEAD', '--format', 'json', '--no-cache'], { cwd: repo.root }).stdout) as Finding[];
+    const findings = JSON.parse(checkCommand(['--base', 'HEAD', '--format', 'json', '--no-cache'], { cwd: repo.root }).stdout) as JsonFinding[];
     expect(findings.filter((f) => f.ruleId === 'change/status-transition').map(short)).toEqual([`${regulationPath}:6:9 change/status-transition`]);
   });
 
@@ -65,7 +58,7 @@ describe('change control against the base commit', () => {
     repo.edit(regulationPath, (t) => t.replace('status: effective', 'status: draft').replace('approvedBy: 周志远\n', ''));
     repo.commit('草稿', '刘明华', '2025-01-10');
     repo.edit(regulationPath, (t) => t.replace('status: draft', 'status: effective'));
-    const findings = JSON.parse(checkCommand(['--base', 'HEAD', '--format', 'json', '--no-cache'], { cwd: repo.root }).stdout) as Finding[];
+    const findings = JSON.parse(checkCommand(['--base', 'HEAD', '--format', 'json', '--no-cache'], { cwd: repo.root }).stdout) as JsonFinding[];
     const finding = findings.find((f) => f.ruleId === 'change/status-transition')!;
     expect(short(finding)).toBe(`${regulationPath}:6:9 change/status-transition`);
     expect(finding.message).toContain('reviewedBy（审核）、approvedBy（批准）');
@@ -138,7 +131,7 @@ describe('suspect references', () => {
     repo.commit('发布', '刘明华', '2025-01-10');
     reviseRegulation(repo, 'A/1', '2025-03-01', '2025-03-10', '补充条款', '第二条 新增。');
     repo.commit('JMI/ZD/13-01 升版', '孙晓燕', '2025-03-05');
-    const run = () => (JSON.parse(checkCommand(['--format', 'json', '--today', '2025-06-01', '--no-cache'], { cwd: repo.root }).stdout) as Finding[]).filter((f) => f.ruleId === 'ref/suspect');
+    const run = () => (JSON.parse(checkCommand(['--format', 'json', '--today', '2025-06-01', '--no-cache'], { cwd: repo.root }).stdout) as JsonFinding[]).filter((f) => f.ruleId === 'ref/suspect');
     const suspects = run();
     // The procedure lists it as a supporting file and the flow as a work rule: both are to be reviewed.
     expect(suspects.map(short)).toEqual(['content/flows/jmi-lc-13-01.mdx:20:15 ref/suspect', `${procedurePath}:22:15 ref/suspect`]);
@@ -159,7 +152,7 @@ describe('suspect references', () => {
     reviseRegulation(repo, 'A/1', '2025-03-01', '2025-03-10', '补充条款', '第二条 新增。');
     repo.commit('JMI/ZD/13-01 升版', '孙晓燕', '2025-03-05');
     const suspects = (args: string[]) =>
-      (JSON.parse(checkCommand(['--format', 'json', '--today', '2025-06-01', '--no-cache', ...args], { cwd: repo.root }).stdout) as Finding[]).filter((f) => f.ruleId === 'ref/suspect').map(short);
+      (JSON.parse(checkCommand(['--format', 'json', '--today', '2025-06-01', '--no-cache', ...args], { cwd: repo.root }).stdout) as JsonFinding[]).filter((f) => f.ruleId === 'ref/suspect').map(short);
     // The procedure does not wait on the regulation revised with it; what the pull request did not
     // touch (the flow, the manual section, the record citing the two) is to be reviewed.
     const untouched = ['content/flows/jmi-lc-13-01.mdx:16:12 ref/suspect', 'content/flows/jmi-lc-13-01.mdx:20:15 ref/suspect', 'content/manual/jmi-sc-07.mdx:18:14 ref/suspect', 'content/records/jmi-jl-13-01.mdx:15:12 ref/suspect'];
