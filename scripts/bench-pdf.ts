@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { findBrowser } from '../src/browser/find-browser.ts';
-import { displayWidth } from '../src/diagnostics/display-width.ts';
+import { alignedColumns } from '../src/diagnostics/display-width.ts';
 import { loadDocumentSet } from '../src/model/load.ts';
 import { bookOrder } from '../src/print/book-order.ts';
 import { addFlowcharts, buildPdfs, jobHtml, printJobs, printSetup, type PrintJob } from '../src/print/build-pdfs.ts';
@@ -88,11 +88,6 @@ async function referenceRun(root: string, jobs: PrintJob[]): Promise<{ total: nu
   return { total, pages: await pageCount(out, jobs) };
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
-  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i]! - displayWidth(c))).join('  ').trimEnd()).join('\n');
-}
-
 // Loaded before anything is timed: otherwise the first run would pay for it and the later ones not.
 await import('playwright-core');
 
@@ -131,7 +126,7 @@ try {
 
   const share = (ms: number) => `${((ms / full.ms) * 100).toFixed(1)}%`;
   process.stdout.write(
-    `\n${chosen.length} 份示例文件，${n} 个 PDF（文件与空白表单，${pages} 页 A4），另有体系文件汇编；同一份打印 HTML\n${table([
+    `\n${chosen.length} 份示例文件，${n} 个 PDF（文件与空白表单，${pages} 页 A4），另有体系文件汇编；同一份打印 HTML\n${alignedColumns([
       ['', '总秒数', '秒/个', '占全部生成'],
       ['Shoukong，全部生成（含体系文件汇编）', seconds(full.ms), (full.ms / 1000 / n).toFixed(3), '100%'],
       ...(reference ? [['pagedjs-cli，每个 PDF 一个进程（参考，不含汇编）', seconds(reference.total), (reference.total / 1000 / n).toFixed(3), '']] : []),
