@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,11 +187,12 @@ describe('the whole manual', () => {
 describe('cache', () => {
   it('reuses unchanged documents and prints again only the changed one', async () => {
     const again = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
-    expect(again).toMatchObject({ rendered: 0, cached: 13 });
+    // Not even their HTML is built: every recorded input (titles, departments, approvals…) holds.
+    expect(again).toMatchObject({ rendered: 0, cached: 13, unchanged: 13 });
     const file = join(root, 'content/procedures/jmi-cx-13.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('## 1 目的', '## 1 目的\n\n本句为测试时加入。'));
     const changed = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
-    expect(changed).toMatchObject({ rendered: 1, cached: 12 });
+    expect(changed).toMatchObject({ rendered: 1, cached: 12, unchanged: 12 });
     const texts = await pageTexts(read(documentPdfFile('JMI/CX/13')));
     expect(texts.join('')).toContain('本句为测试时加入');
     expect(texts[0]).toContain(`构建${commit}未提交`);
@@ -204,7 +205,7 @@ describe('cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: 受控文件管理办法', 'title: 受控文件管理规定'));
     const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
     // The regulation itself, the procedure citing it, and the two flows whose 工作准则 print its title.
-    expect(result).toMatchObject({ rendered: 4, cached: 9 });
+    expect(result).toMatchObject({ rendered: 4, cached: 9, unchanged: 9 });
     for (const flow of ['JMI/LC/13-01', 'JMI/LC/13-02']) {
       const texts = await pageTexts(read(documentPdfFile(flow)));
       expect(texts.join(''), flow).toContain('JMI/ZD/13-02《受控文件管理规定》');
@@ -227,6 +228,21 @@ describe('cache', () => {
     }
     expect((await pageTexts(read(documentPdfFile('JMI/BZ/1-01'))))[0]).toContain(`构建${commit}`);
     // The whole manual carries the new commit on its cover.
+    expect((await pageTexts(read(wholeManualFile)))[0]).toContain(`构建${next}`);
+  }, 180_000);
+
+  it('prints nothing again after a commit that touches no document, and keeps every PDF byte for byte', async () => {
+    const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf') && f !== wholeManualFile);
+    expect(files).toHaveLength(13);
+    const before = new Map(files.map((f) => [f, read(f)]));
+    writeFileSync(join(root, 'README.md'), '# 说明\n');
+    git('add', 'README.md');
+    git('commit', '-q', '-m', 'no document touched');
+    const next = git('rev-parse', '--short', 'HEAD').trim();
+    const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
+    expect(result).toMatchObject({ rendered: 0, cached: 13, unchanged: 13 });
+    for (const [file, bytes] of before) expect(read(file), file).toEqual(bytes);
+    // Only the whole manual's cover names the commit the book was put together at.
     expect((await pageTexts(read(wholeManualFile)))[0]).toContain(`构建${next}`);
   }, 180_000);
 });
