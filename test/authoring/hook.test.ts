@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookMarker, installHook } from '../../src/authoring/hook-install.ts';
-import { newCommand } from '../../src/authoring/new-command.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
 import { preCommitCheck } from '../../src/authoring/pre-commit.ts';
 import { emptySet, today } from './helpers.ts';
 
