@@ -18,8 +18,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../src/browser/launch.ts';
 import { alignedColumns } from '../src/diagnostics/display-width.ts';
-import { baseOfBuiltSite, serveStatic } from '../src/site/static-server.ts';
-import { firstVisit, resourceKinds, type ResourceKind } from '../src/site/first-visit.ts';
+import { baseOfBuiltSite, serveStatic } from '../src/site/build/static-server.ts';
+import { firstVisit, resourceKinds, type ResourceKind } from '../src/site/build/first-visit.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' } } });
 const budget = 150 * 1024;

@@ -4,8 +4,8 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/site/link-check.ts';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { checkLinks } from '../../src/site/build/link-check.ts';
+import { serveStatic } from '../../src/site/build/static-server.ts';
 import { sharedContext } from '../helpers/shared-context.ts';
 import { builtSite } from './built-site.ts';
 

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDocumentSet } from '../src/model/load.ts';
+import { buildPdfs } from '../src/print/build-pdfs.ts';
+const project = process.cwd();
+let root = process.argv[2];
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@x', ...args], { cwd: root, stdio: 'ignore' });
+const t0 = performance.now();
+const log = (l: string) => console.log(((performance.now() - t0) / 1000).toFixed(2), l);
+if (!root) {
+  root = mkdtempSync(join(tmpdir(), 'shoukong-prof-'));
+  cpSync(join(project, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(project, '.cache/shoukong/mermaid'), join(root, '.cache/shoukong/mermaid'), { recursive: true });
+  git('init', '-q'); git('add', 'content'); git('commit', '-q', '-m', 'x');
+  await buildPdfs({ root, set: loadDocumentSet(root), outDir: join(root, 'dist/pdf'), log });
+  console.log('ROOT', root);
+}
+const file = join(root, 'content/procedures/jmi-cx-08-6.mdx');
+writeFileSync(file, readFileSync(file, 'utf8') + `\n\n改动 ${Date.now()}。\n`);
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+const set = loadDocumentSet(root);
+const t1 = performance.now();
+const r = await buildPdfs({ root, set, outDir: join(root, 'dist/pdf'), log });
+console.log('one changed', ((performance.now() - t1) / 1000).toFixed(2), r);
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/fonts-prof.cpuprofile', JSON.stringify(profile));
