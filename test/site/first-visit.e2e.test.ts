@@ -75,7 +75,7 @@ describe('the example site, first visit with an empty cache', () => {
   ])('%s (%s) loads under 150 KB in all, fonts included, and requests no font', async (_, path) => {
     const visit = await firstVisit(context, origin + path);
     const listing = visit.responses.map((r) => `${r.kind} ${r.bytes} ${r.url}`).join('\n');
-    expect(visit.responses[0]).toMatchObject({ kind: 'html', url: origin + path });
+    expect(visit.responses.filter((r) => r.kind === 'html').map((r) => r.url)).toEqual([origin + path]);
     expect(visit.byKind.css, listing).toBeGreaterThan(0);
     expect(visit.fontRequests, listing).toEqual([]);
     expect(visit.byKind.font, listing).toBe(0);
