@@ -16,13 +16,8 @@ import { AuthoringError } from '../authoring/authoring-error.ts';
 import { askMissing, PromptCancelled, type Answers, type Prompter } from '../authoring/prompts.ts';
 import { planNewDocument, writePlan, type NewDocumentPlan } from '../authoring/scaffold.ts';
 import { placeholder } from '../authoring/templates.ts';
+import type { CommandResult } from './command.ts';
 
-/** Same shape as the check command's result, so scripts print it the same way. */
-export interface CommandResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
 
 export const newUsage = `用法：npm run new -- [选项]        （在终端中运行且缺少选项时逐项提问）
   --type <类型>          procedure 程序文件 / flow 流程 / regulation 制度 / record 质量记录 / standard 标准 / manual-section 质量手册
