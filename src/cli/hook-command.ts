@@ -1,6 +1,6 @@
 /** `npm run hook:install` installs the pre-commit hook; the hook itself runs `node scripts/hook.ts pre-commit`. */
-import { installHook } from '../authoring/hook-install.ts';
-import { preCommitCheck } from '../authoring/pre-commit.ts';
+import { installHook } from './hook-install-command.ts';
+import { preCommitCheck } from './pre-commit-command.ts';
 import type { CommandResult } from './command.ts';
 
 /** Help text of a wrong `node scripts/hook.ts` call. */

@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newCommand } from '../../src/cli/new-command.ts';
-import { preCommitCheck } from '../../src/authoring/pre-commit.ts';
+import { preCommitCheck } from '../../src/cli/pre-commit-command.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { buildSite } from '../../src/site/build/build-site.ts';
 import { exampleSet, projectRoot } from './helpers.ts';

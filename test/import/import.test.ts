@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../src/cli/import-command.ts';
 import { parseFile } from '../../src/model/parse-file.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
-import { badFixtures, goodFixtures } from '../helpers/word-fixtures.ts';
+import { badFixtures, goodFixtures } from '../../scripts/lib/word-fixtures.ts';
 
 const example = join(import.meta.dirname, '../../content');
 const facts = {
