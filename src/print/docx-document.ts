@@ -33,6 +33,7 @@ import {
 import type { FootnoteDefinition, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { parseMdx } from '../model/body.ts';
 import { typeLabels } from '../model/document-types.ts';
+import { fieldLabel, revisionColumns, revisionFieldLabel } from '../model/field-labels.ts';
 import { bodyOf } from '../render/body-html.ts';
 import { flowOverviewRows, refsAsText } from './document-html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
@@ -143,15 +144,18 @@ function formTable(doc: PrintableDocument): (Paragraph | Table)[] {
   return [sectionTitle('表单样式'), table(rows)];
 }
 
+/** Widths of the 修订记录 columns, in per cent. */
+const revisionWidths = [12, 18, 56, 14];
+
 /** 修订记录 as a table, oldest first as written. */
 function revisionsTable(doc: PrintableDocument): (Paragraph | Table)[] {
   const revisions = doc.data.revisions ?? [];
   if (revisions.length === 0) return [];
   return [
-    sectionTitle('修订记录'),
+    sectionTitle(fieldLabel('revisions')),
     table([
-      new TableRow({ tableHeader: true, children: [cell('版本', { header: true, width: 12 }), cell('日期', { header: true, width: 18 }), cell('修订内容摘要', { header: true, width: 56 }), cell('修订人', { header: true, width: 14 })] }),
-      ...revisions.map((r) => new TableRow({ children: [cell(r.version), cell(r.date), cell(r.summary), cell(r.author)] })),
+      new TableRow({ tableHeader: true, children: revisionColumns.map((c, i) => cell(revisionFieldLabel(c), { header: true, width: revisionWidths[i]! })) }),
+      ...revisions.map((r) => new TableRow({ children: revisionColumns.map((c) => cell(r[c])) })),
     ]),
   ];
 }

@@ -1,6 +1,7 @@
 /** 文件头：the title block at the top of a printed document, and its revision records table. */
 import type { HeaderRow } from '../history/document-header.ts';
 import { typeLabels } from '../model/document-types.ts';
+import { fieldLabel, revisionColumns, revisionFieldLabel } from '../model/field-labels.ts';
 import { escapeHtml } from './html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
 
@@ -52,9 +53,9 @@ ${evidence ? `<p class="approval-evidence">${escapeHtml(evidence)}</p>\n` : ''}<
 export function revisionsHtml(doc: PrintableDocument): string {
   const revisions = doc.data.revisions ?? [];
   if (revisions.length === 0) return '';
-  const rows = revisions.map((r) => `<tr><td>${escapeHtml(r.version)}</td><td>${escapeHtml(r.date)}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.author)}</td></tr>`);
-  return `<section class="revisions-section"><h2 class="section-title">修订记录</h2>
+  const rows = revisions.map((r) => `<tr>${revisionColumns.map((c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`);
+  return `<section class="revisions-section"><h2 class="section-title">${fieldLabel('revisions')}</h2>
 <table class="revisions"><colgroup><col style="width:13mm"><col style="width:23mm"><col><col style="width:17mm"></colgroup>
-<thead><tr><th>版本</th><th>日期</th><th>修订内容摘要</th><th>修订人</th></tr></thead>
+<thead><tr>${revisionColumns.map((c) => `<th>${revisionFieldLabel(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('')}</tbody></table></section>`;
 }
