@@ -123,4 +123,21 @@ describe('文件头 on the page, the PDF and the Word copy', () => {
     expect(pdfRows(printHtml(number))).toEqual(site);
     expect(await word(number)).toEqual(site);
   });
+
+  it('shows an external document’s registration rows from the external schema, without approval or review', () => {
+    const html = page('external', 'ISO 9001:2015');
+    expect(siteRows(html)).toEqual([
+      ['文号或标准号', 'ISO 9001:2015'],
+      ['发文机关', '国际标准化组织（ISO）'],
+      ['状态', '现行有效'],
+      ['发布日期', '2015-09-15'],
+      ['实施日期', '2015-09-15'],
+      ['废止日期', '—'],
+      ['使用部门', '质量管理与教学督导办公室、教务处、航海学院、轮机工程学院'],
+      ['登记部门', '质量管理与教学督导办公室'],
+      ['登记日期', '2019-05-10'],
+    ]);
+    expect(html).not.toContain('<dt>批准证据</dt>');
+    expect(html).not.toContain('<dt>下次评审</dt>');
+  });
 });
