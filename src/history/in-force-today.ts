@@ -5,6 +5,7 @@
  * that date, and a document whose first version takes effect later is not 现行 yet.
  */
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
+import { statusLabels } from '../model/document-types.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -44,12 +45,24 @@ export interface InForceToday {
   textOf(doc: ControlledDocument): string;
 }
 
+/** The names of the states (现行 / 已批准，待生效 / 草稿 / 作废): the status field's names, and one for a version approved for later. */
+export const controlStateLabels: Record<ControlState, string> = {
+  'in-force': statusLabels.effective,
+  pending: '已批准，待生效',
+  draft: statusLabels.draft,
+  obsolete: statusLabels.obsolete,
+};
+
 /** 已批准，待生效（2027-01-04 起） */
 export function pendingLabel(effectiveDate: string): string {
-  return `已批准，待生效（${effectiveDate} 起）`;
+  return `${controlStateLabels.pending}（${effectiveDate} 起）`;
 }
 
-const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '现行', draft: '草稿', obsolete: '作废' };
+/** What a document is by its status field alone (no status reads as a draft): when no date changes it. */
+export function decisionFromStatus(status: string | undefined): ControlDecision {
+  const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
+  return { state, label: controlStateLabels[state], controlled: state === 'in-force' };
+}
 
 /**
  * The build date: SHOUKONG_TODAY (YYYY-MM-DD; `--today` of build and pdf sets it) or the machine's
@@ -123,8 +136,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   for (const doc of set.documents) {
     const { status, effectiveDate, version } = doc.data;
     if (status !== 'effective' || !effectiveDate || effectiveDate <= today) {
-      const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
-      decisions.set(doc.path, { state, label: labels[state], controlled: state === 'in-force' });
+      decisions.set(doc.path, decisionFromStatus(status));
       continue;
     }
     const pending: ControlDecision = { state: 'pending', label: pendingLabel(effectiveDate), controlled: false };
@@ -145,7 +157,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
       if (!inForce.data.number || inForce.data.status !== 'effective') continue;
       replacements.set(w.doc, inForce);
       texts.set(w.doc.path, bytes.toString('utf8'));
-      decisions.set(w.doc.path, { state: 'in-force', label: labels['in-force'], controlled: true, coming: w.coming, inForceCommit: w.commit });
+      decisions.set(w.doc.path, { state: 'in-force', label: controlStateLabels['in-force'], controlled: true, coming: w.coming, inForceCommit: w.commit });
     }
   }
 
@@ -153,7 +165,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   return {
     today,
     set: inForceSet,
-    decisionOf: (doc) => decisions.get(doc.path) ?? { state: 'draft', label: labels.draft, controlled: false },
+    decisionOf: (doc) => decisions.get(doc.path) ?? decisionFromStatus('draft'),
     textOf: (doc) => texts.get(doc.path) ?? readFileSync(join(set.root, doc.path), 'utf8'),
   };
 }

@@ -9,6 +9,7 @@ import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
 import type { ControlDecision } from './in-force-today.ts';
 import { suspectReferences, versionDates } from './suspects.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 export interface RegisterRow {
   number: string;
@@ -81,7 +82,7 @@ export function buildRegister(
 
 export function registerCsv(rows: readonly RegisterRow[]): string {
   return toCsv(
-    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '批准证据', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
+    [...['number', 'title', 'type'].map((f) => fieldLabel(f)), '层级', ...['version', 'status', 'effectiveDate', 'approvedBy'].map((f) => fieldLabel(f)), '批准证据', fieldLabel('owners'), '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
     rows.map((r) => [
       r.number,
       r.title,

@@ -73,7 +73,7 @@ describe('one PDF per document', () => {
 
   it('has the title block, the body and the revision records of a procedure', async () => {
     const text = (await pageTexts(read(documentPdfFile('JMI/CX/13')))).join('');
-    for (const expected of ['程序文件', '文件与资料控制', '编号JMI/CX/13', '版本B/1', '状态现行', '生效日期2026-11-16', '牵头部门质量管理与教学督导办公室', '协作部门所有受控部门', '编制审核批准刘明华赵德胜周志远', '受控', '示例文本', '1目的', '修订记录', 'A/02019-09-01首次发布']) {
+    for (const expected of ['程序文件', '文件与资料控制', '文件编号JMI/CX/13', '版本B/1', '状态现行', '生效日期2026-11-16', '牵头部门质量管理与教学督导办公室', '协作部门所有受控部门', '编制审核批准刘明华赵德胜周志远', '受控', '示例文本', '1目的', '修订记录', 'A/02019-09-01首次发布']) {
       expect(text).toContain(expected);
     }
     // A reference written with a label shows its number on paper.
@@ -135,7 +135,7 @@ describe('the whole manual', () => {
         return b.children.length ? b.children.flatMap(flat) : [[b.title.split(' ')[0]!, b.pageIndex]];
       }),
     );
-    const contents = texts.filter((t) => t.includes('编号文件名称版本页码'));
+    const contents = texts.filter((t) => t.includes('文件编号文件名称版本页码'));
     expect(contents.length).toBeGreaterThanOrEqual(1);
     for (const number of current) {
       const match = new RegExp(`${number.replace(/[/]/g, '\\/')}[^J]*?[A-Z]/\\d(\\d+)`).exec(contents.join(''));
@@ -154,7 +154,7 @@ describe('the whole manual', () => {
   it('makes each contents row a link to the page where its document starts', async () => {
     const bytes = read(wholeManualFile);
     const texts = await pageTexts(bytes);
-    const contentsPages = texts.flatMap((t, i) => (t.includes('编号文件名称版本页码') ? [i] : []));
+    const contentsPages = texts.flatMap((t, i) => (t.includes('文件编号文件名称版本页码') ? [i] : []));
     const targets = await linkTargets(bytes, contentsPages);
     // Number, title and page number of every row are links.
     expect(targets.length).toBe(current.length * 3);
@@ -168,7 +168,7 @@ describe('the whole manual', () => {
 
   it('leaves out documents that are not current', async () => {
     const texts = await pageTexts(read(wholeManualFile));
-    const contents = texts.filter((t) => t.includes('编号文件名称版本页码')).join('');
+    const contents = texts.filter((t) => t.includes('文件编号文件名称版本页码')).join('');
     expect(contents).toContain('JMI/ZD/13-02');
     expect(contents).not.toContain('JMI/ZD/13-01');
     expect(contents).not.toContain('JMI/BZ/1-01');

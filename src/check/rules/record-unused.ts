@@ -1,4 +1,5 @@
 import { defineRule, isCurrent, placeOf } from '../define-rule.ts';
+import { fieldLabel } from '../../model/field-labels.ts';
 
 /** record/unused: a record template that no procedure or flow uses. */
 export default defineRule({
@@ -11,7 +12,7 @@ export default defineRule({
       const users = graph.incoming(doc).filter((e) => (e.kind === 'record' || e.kind === 'input' || e.kind === 'output') && isCurrent(e.from));
       if (users.length > 0) continue;
       const parent = doc.data.procedure;
-      report(doc.path, placeOf(doc, 'number'), `质量记录 "${doc.data.number}" 没有被任何程序或流程使用：请在${parent ? `程序 "${parent}"` : '所属程序'}的 records 中列出它，或在流程的输入、输出资源中写 [[${doc.data.number}]]`);
+      report(doc.path, placeOf(doc, 'number'), `质量记录 "${doc.data.number}" 没有被任何程序或流程使用：请在${parent ? `程序 "${parent}"` : fieldLabel('procedure', 'record')}的 records 中列出它，或在流程的输入、输出资源中写 [[${doc.data.number}]]`);
     }
   },
 });

@@ -152,7 +152,7 @@ export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: 
   const departments = (org?.departments ?? []).map((d) => ({ label: `${d.shortName}（${d.name}）`, value: d.shortName }));
   const numbers = set.documents
     .filter((d) => d.data.number)
-    .map((d) => ({ label: `${d.data.number} ${d.data.title ?? ''}${d.data.status === 'obsolete' ? '（作废）' : ''}`, value: d.data.number! }))
+    .map((d) => ({ label: `${d.data.number} ${d.data.title ?? ''}${d.data.status === 'obsolete' ? `（${statusLabels.obsolete}）` : ''}`, value: d.data.number! }))
     .sort((a, b) => a.value.localeCompare(b.value));
   const choices = { departments, numbers };
   const versionScheme = org?.versionScheme ?? { style: 'letter-number', separator: '/' };

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fillFlowcharts } from '../astro/flowchart-slots.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
 import type { DocView, RichText } from '../view/site-model.ts';
+import { fieldLabel } from '../../model/field-labels.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
 export interface PendingSearchIndex {
@@ -128,7 +129,7 @@ export function searchPage(doc: DocView, bodyHtml: string): string {
     extra.push(`<p>${escape(row.label)}：${escape(value)}</p>`);
   }
   // Said only when the document is not in force yet: a search result must not pass for 现行.
-  const pendingNote = doc.controlState === 'pending' ? `<p>状态：${escape(doc.statusLabel)}</p>` : '';
+  const pendingNote = doc.controlState === 'pending' ? `<p>${fieldLabel('status')}：${escape(doc.statusLabel)}</p>` : '';
   for (const field of doc.record?.fields ?? []) extra.push(`<p>${escape(field.label)}${field.note ? `：${escape(field.note)}` : ''}</p>`);
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title></head>` +

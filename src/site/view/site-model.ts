@@ -4,11 +4,14 @@
  */
 import { evidenceFor, evidenceText } from '../../model/approval-evidence.ts';
 import { buildGraph, edgeKindLabels, type DocumentGraph, type EdgeKind } from '../../graph/build-graph.ts';
-import type { ControlDecision, ControlState } from '../../history/in-force-today.ts';
+import { allDepartments } from '../../history/document-header.ts';
+import { decisionFromStatus, type ControlDecision, type ControlState } from '../../history/in-force-today.ts';
+import { flowOverviewLabel } from '../../model/field-labels.ts';
+import { headerView, type HeaderView } from './header-view.ts';
 import { coverageOf } from '../../model/coverage.ts';
-import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../../model/document-types.ts';
+import { externalStatusLabels, layerLabels, layerOfType, typeLabels, type DocumentType, type Layer, type Status } from '../../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../../model/load.ts';
-import { departmentShown, indexDepartments, type DepartmentIndex } from '../../model/organization.ts';
+import { indexDepartments, type DepartmentIndex } from '../../model/organization.ts';
 import { nextReviewDate } from '../../model/review.ts';
 import type { FormField } from '../../model/schemas/record.ts';
 import { formLayout, type FormLayout } from '../../model/form-layout.ts';
@@ -17,7 +20,7 @@ import { manualPartLabels } from '../../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../../model/schemas/standard.ts';
 import { inlineRefPattern } from '../../model/body.ts';
 import { compareNumbers } from '../../model/number-order.ts';
-import { documentPath, docxPath, pdfPath, slugOf } from '../../render/urls.ts';
+import { departmentPath, documentPath, docxPath, pdfPath, slugOf } from '../../render/urls.ts';
 
 /** A link to a document with what a reader needs to choose it. */
 export interface DocLink {
@@ -77,19 +80,17 @@ export interface DocView extends ListRow {
   /** The Word copy (现行 documents only, built with the PDFs). */
   docxHref: string;
   cooperating: { all: boolean; departments: DeptLink[]; names: string[] };
-  preparedBy: string;
-  reviewedBy: string;
-  approvedBy: string;
+  /** 文件头: the same rows as the PDF's title block and the Word copy (document-header.ts). */
+  header: HeaderView;
   /** 批准证据 line for an effective version (批准：周志远 · 合并请求 !42 批准 2026-11-10); empty otherwise. */
   approvalEvidence: string;
-  issuedAs: string;
   supersededBy: DocLink[];
   relations: RelationGroup[];
   revisions: { version: string; date: string; summary: string; author: string }[];
   clauses: { framework: string; id: string; title: string; href: string }[];
   /** 业务概述表 of a flow, in the order of the seed's table. */
   flow?: FlowRow[];
-  record?: { procedure?: DocLink; keeper?: DeptLink | string; retention: string; fields: FormField[]; layout: FormLayout };
+  record?: { retention: string; fields: FormField[]; layout: FormLayout };
   /** Mermaid sources in the body (rendered by the loader). */
   mermaid: string[];
   /** 外来文件的登记事项：发文机关、发布/实施/废止日期、使用部门。 */
@@ -176,11 +177,7 @@ export interface SiteModel {
 const emptyDept = (name: string): DeptLink => ({ id: '', name, shortName: name, href: '' });
 
 /** Every document's state when nothing says otherwise: its status field, as the files say. */
-const fromStatus = (doc: ControlledDocument): ControlDecision => {
-  const status = doc.data.status;
-  const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
-  return { state, label: status ? statusLabels[status] : '', controlled: state === 'in-force' };
-};
+const fromStatus = (doc: ControlledDocument): ControlDecision => decisionFromStatus(doc.data.status);
 
 /**
  * Builds the site model from a loaded document set; give it the set as in force today and its
@@ -207,7 +204,7 @@ function docLink(doc: ControlledDocument): DocLink {
 }
 
 function deptLink(d: Department): DeptLink {
-  return { id: d.id, name: d.name, shortName: d.shortName, href: `/departments/${d.id}/` };
+  return { id: d.id, name: d.name, shortName: d.shortName, href: departmentPath(d.id) };
 }
 
 function resolveDepartments(index: DepartmentIndex | undefined, ref: string): DeptLink[] {
@@ -246,13 +243,10 @@ function documentView(
     docxHref: docxPath(link.number),
     cooperating:
       cooperating === 'all'
-        ? { all: true, departments: [], names: ['所有受控部门'] }
+        ? { all: true, departments: [], names: [allDepartments] }
         : { all: false, departments: deptLinks(cooperating), names: cooperating ?? [] },
-    preparedBy: data.preparedBy ?? '',
-    reviewedBy: data.reviewedBy ?? '',
-    approvedBy: data.approvedBy ?? '',
+    header: headerView(doc, decision, departments, resolved),
     approvalEvidence: data.status === 'effective' ? evidenceText(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? []), data.approvedBy) : '',
-    issuedAs: data.issuedAs ?? '',
     supersededBy: unique(graph.incoming(doc, 'supersedes').flatMap((e) => linkOf.get(e.from) ?? [])),
     relations: relationsOf(doc, graph, linkOf),
     revisions: [...(data.revisions ?? [])].reverse(),
@@ -273,29 +267,25 @@ function documentView(
   }
   if (type === 'flow') {
     view.flow = [
-      { label: '流程名称', kind: 'text', text: link.title },
-      { label: '流程编号', kind: 'text', text: link.number },
-      { label: '业务主管部门', kind: 'departments', departments: view.owners },
-      { label: '所属岗位', kind: 'text', text: data.post ?? '' },
+      { label: flowOverviewLabel('title'), kind: 'text', text: link.title },
+      { label: flowOverviewLabel('number'), kind: 'text', text: link.number },
+      { label: flowOverviewLabel('owners'), kind: 'departments', departments: view.owners },
+      { label: flowOverviewLabel('post'), kind: 'text', text: data.post ?? '' },
       view.cooperating.all
-        ? { label: '协作部门', kind: 'text', text: '所有受控部门' }
-        : { label: '协作部门', kind: 'departments', departments: view.cooperating.departments },
-      { label: '业务功能', kind: 'text', text: data.function ?? '' },
-      { label: '适用范围', kind: 'text', text: data.scope ?? '' },
-      { label: '工作准则', kind: 'links', docs: links(data.regulations) },
-      { label: '输入资源', kind: 'list', items: (data.inputs ?? []).map((t) => richText(t, resolved)) },
-      { label: '输出资源', kind: 'list', items: (data.outputs ?? []).map((t) => richText(t, resolved)) },
-      { label: '考核点', kind: 'list', items: (data.assessmentPoints ?? []).map((t) => [t]) },
-      { label: '流程接口', kind: 'links', docs: links(data.interfaces) },
+        ? { label: flowOverviewLabel('cooperating'), kind: 'text', text: allDepartments }
+        : { label: flowOverviewLabel('cooperating'), kind: 'departments', departments: view.cooperating.departments },
+      { label: flowOverviewLabel('function'), kind: 'text', text: data.function ?? '' },
+      { label: flowOverviewLabel('scope'), kind: 'text', text: data.scope ?? '' },
+      { label: flowOverviewLabel('regulations'), kind: 'links', docs: links(data.regulations) },
+      { label: flowOverviewLabel('inputs'), kind: 'list', items: (data.inputs ?? []).map((t) => richText(t, resolved)) },
+      { label: flowOverviewLabel('outputs'), kind: 'list', items: (data.outputs ?? []).map((t) => richText(t, resolved)) },
+      { label: flowOverviewLabel('assessmentPoints'), kind: 'list', items: (data.assessmentPoints ?? []).map((t) => [t]) },
+      { label: flowOverviewLabel('interfaces'), kind: 'links', docs: links(data.interfaces) },
     ];
   }
   if (type === 'record') {
-    // A group (教学单位) keeps the forms in each member: shown by its name, as the PDF prints it.
-    const shown = data.keeper ? departmentShown(departments, data.keeper) : undefined;
-    const keeper = shown ? (shown.department ? deptLink(shown.department) : shown.name) : undefined;
+    // 所属程序 and 保管部门 are in the header, as on the PDF.
     view.record = {
-      ...(data.procedure && resolved(data.procedure) ? { procedure: resolved(data.procedure)! } : {}),
-      ...(keeper ? { keeper } : {}),
       retention: data.retention ?? '',
       fields: data.fields ?? [],
       layout: formLayout({ fields: data.fields ?? [], orientation: data.orientation }),
