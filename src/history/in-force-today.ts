@@ -7,6 +7,7 @@
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { parseFile } from '../model/parse-file.ts';
 import { validateDocument } from '../model/load.ts';
@@ -50,6 +51,27 @@ export function pendingLabel(effectiveDate: string): string {
 }
 
 const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '现行', draft: '草稿', obsolete: '作废' };
+
+/**
+ * 控制状态 of one version by its own fields on `today`: an effective version is in force from its
+ * effective date (without one, from its status alone: status/effective-incomplete reports it) and
+ * pending before; draft and obsolete are what they say. inForceToday may then show an earlier version
+ * from Git history in place of a pending one.
+ */
+export function stateOn(fields: { status?: Status | undefined; effectiveDate?: string | undefined }, today: string): ControlState {
+  const { status, effectiveDate } = fields;
+  if (status === 'effective') return effectiveDate && effectiveDate > today ? 'pending' : 'in-force';
+  return status === 'obsolete' ? 'obsolete' : 'draft';
+}
+
+/**
+ * The decision from the status field alone, dates aside: for outputs given no build date and no
+ * decisions (a site model or a print context built in a test, one file printed on its own).
+ */
+export function statusDecision(doc: ControlledDocument): ControlDecision {
+  const state = stateOn({ status: doc.data.status }, '');
+  return { state, label: doc.data.status ? labels[state as Exclude<ControlState, 'pending'>] : '', controlled: state === 'in-force' };
+}
 
 /**
  * The build date: SHOUKONG_TODAY (YYYY-MM-DD; `--today` of build and pdf sets it) or the machine's
@@ -112,10 +134,10 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   const wanted: { doc: ControlledDocument; blob: string; commit: string; coming: NonNullable<ControlDecision['coming']> }[] = [];
 
   for (const doc of set.documents) {
-    const { status, effectiveDate, version } = doc.data;
-    if (status !== 'effective' || !effectiveDate || effectiveDate <= today) {
-      const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
-      decisions.set(doc.path, { state, label: labels[state], controlled: state === 'in-force' });
+    const { effectiveDate, version } = doc.data;
+    const state = stateOn(doc.data, today);
+    if (state !== 'pending' || !effectiveDate) {
+      decisions.set(doc.path, { state, label: labels[state as Exclude<ControlState, 'pending'>], controlled: state === 'in-force' });
       continue;
     }
     const pending: ControlDecision = { state: 'pending', label: pendingLabel(effectiveDate), controlled: false };

@@ -2,7 +2,7 @@
 import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ControlDecision } from '../history/in-force-today.ts';
+import { statusDecision, type ControlDecision } from '../history/in-force-today.ts';
 import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -104,10 +104,8 @@ export function printContext(
     },
     bodyText: (doc) => options.inForce?.textOf(doc) ?? readFileSync(join(set.root, doc.path), 'utf8'),
     control(doc) {
-      const decided = options.inForce?.decisionOf(doc);
-      if (decided) return { state: decided.state, label: decided.label, controlled: decided.controlled };
-      const status = doc.data.status;
-      return { state: status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft', label: status ? statusLabels[status] : '', controlled: status === 'effective' };
+      const { state, label, controlled } = options.inForce?.decisionOf(doc) ?? statusDecision(doc);
+      return { state, label, controlled };
     },
     image: (doc, src) => contentImage(set.root, doc.path, src),
   };

@@ -4,9 +4,13 @@
  */
 import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { buildGraph, edgeKindLabels, type DocumentGraph, type EdgeKind } from '../graph/build-graph.ts';
-import type { ControlDecision, ControlState } from '../history/in-force-today.ts';
+import { isUncitedRegulation } from '../graph/citations.ts';
+import { parentProcedureOf } from '../graph/hierarchy.ts';
+import { isCurrent, supersedersOf } from '../graph/lifecycle.ts';
+import { isUnusedRecord } from '../graph/usage.ts';
+import { statusDecision, type ControlDecision, type ControlState } from '../history/in-force-today.ts';
 import { coverageOf } from '../model/coverage.ts';
-import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
+import { externalStatusLabels, isCurrentStatus, layerLabels, layerOfType, typeLabels, type DocumentType, type Layer, type Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { departmentShown, indexDepartments, type DepartmentIndex } from '../model/organization.ts';
 import { nextReviewDate } from '../model/review.ts';
@@ -159,7 +163,7 @@ export interface SiteView {
   responsibility: { rows: { doc: DocLink; cells: ('lead' | 'cooperate' | '')[] }[] };
   procedureRegulation: MatrixCell[];
   procedureRecord: MatrixCell[];
-  /** Regulations and records no current procedure cites (gaps). */
+  /** Gaps: regulations no current procedure lists as a supporting file, records no current procedure or flow uses (the rules regulation/uncited and record/unused). */
   uncitedRegulations: DocLink[];
   unusedRecords: DocLink[];
   frameworks: FrameworkView[];
@@ -175,19 +179,12 @@ export interface SiteModel {
 
 const emptyDept = (name: string): DeptLink => ({ id: '', name, shortName: name, href: '' });
 
-/** Every document's state when nothing says otherwise: its status field, as the files say. */
-const fromStatus = (doc: ControlledDocument): ControlDecision => {
-  const status = doc.data.status;
-  const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
-  return { state, label: status ? statusLabels[status] : '', controlled: state === 'in-force' };
-};
-
 /**
  * Builds the site model from a loaded document set; give it the set as in force today and its
  * decisions (inForceTodayOf) so pages show what is in force on the build date. Documents without a
  * number, type or status are left out.
  */
-export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDocument) => ControlDecision = fromStatus): SiteModel {
+export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDocument) => ControlDecision = statusDecision): SiteModel {
   const org = set.organization.data;
   const graph = buildGraph(set);
   const departments = org ? indexDepartments(org) : undefined;
@@ -197,7 +194,7 @@ export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDoc
 
   const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, departments, org, set, decisionOf(doc)));
   const byNumber = new Map(documents.map((d) => [d.number, d]));
-  const current = documents.filter((d) => d.status !== 'obsolete');
+  const current = documents.filter((d) => isCurrentStatus(d.status));
   return { site: siteView(set, org, graph, documents, current, publishable, linkOf), documents, byNumber };
 }
 
@@ -253,7 +250,7 @@ function documentView(
     approvedBy: data.approvedBy ?? '',
     approvalEvidence: data.status === 'effective' ? evidenceText(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? []), data.approvedBy) : '',
     issuedAs: data.issuedAs ?? '',
-    supersededBy: unique(graph.incoming(doc, 'supersedes').flatMap((e) => linkOf.get(e.from) ?? [])),
+    supersededBy: unique(supersedersOf(graph, doc).flatMap((d) => linkOf.get(d) ?? [])),
     relations: relationsOf(doc, graph, linkOf),
     revisions: [...(data.revisions ?? [])].reverse(),
     clauses: clausesOf(data.clauses ?? [], set),
@@ -293,8 +290,10 @@ function documentView(
     // A group (教学单位) keeps the forms in each member: shown by its name, as the PDF prints it.
     const shown = data.keeper ? departmentShown(departments, data.keeper) : undefined;
     const keeper = shown ? (shown.department ? deptLink(shown.department) : shown.name) : undefined;
+    const parent = parentProcedureOf(graph, doc);
+    const procedure = parent && linkOf.get(parent);
     view.record = {
-      ...(data.procedure && resolved(data.procedure) ? { procedure: resolved(data.procedure)! } : {}),
+      ...(procedure ? { procedure } : {}),
       ...(keeper ? { keeper } : {}),
       retention: data.retention ?? '',
       fields: data.fields ?? [],
@@ -389,7 +388,7 @@ function siteView(
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : compareNumbers(a.doc.number, b.doc.number)))
     .slice(0, 10);
 
-  const currentDocs = publishable.filter((d) => d.data.status !== 'obsolete');
+  const currentDocs = publishable.filter(isCurrent);
   const index = org ? indexDepartments(org) : undefined;
   const allDepartments = org?.departments ?? [];
   const leadsOf = new Map<string, DocLink[]>();
@@ -423,8 +422,7 @@ function siteView(
     rows: procedures.map((doc) => ({ doc: linkOf.get(doc)!, cells: allDepartments.map((d) => roles.get(doc)?.get(d.id) ?? '') })),
   };
   const related = (kind: EdgeKind) => procedures.map((doc) => ({ row: linkOf.get(doc)!, links: unique(graph.outgoing(doc, kind).flatMap((e) => (e.to ? (linkOf.get(e.to) ?? []) : []))) }));
-  const citedBy = (type: DocumentType, kind: EdgeKind) =>
-    sortLinks(currentDocs.filter((d) => d.type === type && !graph.incoming(d).some((e) => e.from.data.status !== 'obsolete' && (e.kind === kind || (kind === 'regulation' && e.kind === 'criterion')))).map((d) => linkOf.get(d)!));
+  const gaps = (isGap: (graph: DocumentGraph, doc: ControlledDocument) => boolean) => sortLinks(publishable.filter((d) => isGap(graph, d)).map((d) => linkOf.get(d)!));
   return {
     institution: { name: org?.institution.name ?? '受控文件体系', shortName: org?.institution.shortName ?? org?.institution.name ?? '受控' },
     counts,
@@ -433,8 +431,8 @@ function siteView(
     responsibility,
     procedureRegulation: related('regulation'),
     procedureRecord: related('record'),
-    uncitedRegulations: citedBy('regulation', 'regulation'),
-    unusedRecords: citedBy('record', 'record'),
+    uncitedRegulations: gaps(isUncitedRegulation),
+    unusedRecords: gaps(isUnusedRecord),
     frameworks: set.frameworks.flatMap((f) => (f.data ? [frameworkView(f.data, publishable, linkOf)] : [])),
   };
 }
