@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { buildSiteModel } from '../../src/site/site-model.ts';
+import { buildSiteModel } from '../../src/site/view/site-model.ts';
 import { buildCaseSet, fixturesDir, fixtureToday, removeSet } from '../helpers/fixture-set.ts';
 
 const roots: string[] = [];
