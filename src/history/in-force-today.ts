@@ -7,7 +7,6 @@
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Status } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { parseFile } from '../model/parse-file.ts';
 import { validateDocument } from '../model/load.ts';
@@ -55,10 +54,11 @@ const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '
 /**
  * 控制状态 of one version by its own fields on `today`: an effective version is in force from its
  * effective date (without one, from its status alone: status/effective-incomplete reports it) and
- * pending before; draft and obsolete are what they say. inForceToday may then show an earlier version
+ * pending before; draft and obsolete are what they say (any other status, as an old version in Git
+ * may hold, is a draft). inForceToday may then show an earlier version
  * from Git history in place of a pending one.
  */
-export function stateOn(fields: { status?: Status | undefined; effectiveDate?: string | undefined }, today: string): ControlState {
+export function stateOn(fields: { status?: string | undefined; effectiveDate?: string | undefined }, today: string): ControlState {
   const { status, effectiveDate } = fields;
   if (status === 'effective') return effectiveDate && effectiveDate > today ? 'pending' : 'in-force';
   return status === 'obsolete' ? 'obsolete' : 'draft';

@@ -1,5 +1,5 @@
 /** The layer lists (受控文件清单) the site publishes, and how rows are filtered for them. */
-import type { DocumentType } from '../../model/document-types.ts';
+import { isCurrentStatus, type DocumentType } from '../../model/document-types.ts';
 import { compareNumbers } from '../../model/number-order.ts';
 import type { ListRow } from './site-model.ts';
 
@@ -25,7 +25,7 @@ export const listDefinitions: ListDefinition[] = [
 
 /** Current (not obsolete) rows of the given types, ordered by number. */
 export function rowsOfList(rows: readonly ListRow[], types: readonly DocumentType[]): ListRow[] {
-  return rows.filter((r) => types.includes(r.type) && r.status !== 'obsolete').sort((a, b) => compareNumbers(a.number, b.number));
+  return rows.filter((r) => types.includes(r.type) && isCurrentStatus(r.status)).sort((a, b) => compareNumbers(a.number, b.number));
 }
 
 /** Obsolete rows for the archive (作废文件), ordered by number. */
