@@ -1,7 +1,7 @@
 /** /search-titles.json: number, title and address of every current document, for the search page. */
 import { getCollection } from 'astro:content';
 import { isCurrentStatus } from '../model/document-types.ts';
-import type { DocView } from '../site/view/site-model.ts';
+import type { DocView } from '../site/view/document.ts';
 import type { TitleEntry } from '../site/search/title-search.ts';
 import { withBase } from '../site/build/site-base.ts';
 

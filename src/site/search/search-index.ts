@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fillFlowcharts } from '../astro/flowchart-slots.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
 import { isCurrentStatus } from '../../model/document-types.ts';
-import type { DocView, RichText } from '../view/site-model.ts';
+import type { DocView } from '../view/document.ts';
+import type { RichText } from '../view/links.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
 export interface PendingSearchIndex {

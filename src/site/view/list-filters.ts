@@ -1,6 +1,7 @@
 /** The choices offered by a list page's filters, taken from the rows it shows. */
 import type { ControlState } from '../../history/in-force-today.ts';
-import type { DeptLink, ListRow } from './site-model.ts';
+import type { DeptLink } from './links.ts';
+import type { ListRow } from './document.ts';
 
 /** The filter's names for the states (a pending row's own label carries its date). */
 const stateLabels: Record<ControlState, string> = { 'in-force': '现行', pending: '已批准，待生效', draft: '草稿', obsolete: '作废' };

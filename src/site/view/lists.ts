@@ -1,7 +1,7 @@
 /** The layer lists (受控文件清单) the site publishes, and how rows are filtered for them. */
 import { isCurrentStatus, type DocumentType } from '../../model/document-types.ts';
 import { compareNumbers } from '../../model/number-order.ts';
-import type { ListRow } from './site-model.ts';
+import type { ListRow } from './document.ts';
 
 /** One list page: its path segment, heading and the types it holds. */
 export interface ListDefinition {

@@ -1,7 +1,7 @@
 /** The JSON Schemas of the forms as the site serves them: /records/<slug>/schema.json and /records/schemas.json. */
 import { fillDefinition, recordJsonSchema, recordSchemaIndex, type SchemaIndexEntry, type SchemaTemplate } from '../../model/record-json-schema.ts';
 import { isCurrentStatus } from '../../model/document-types.ts';
-import type { DocView } from './site-model.ts';
+import type { DocView } from './document.ts';
 
 /** A record template the site publishes a schema for: a form in use (not obsolete) with fields. */
 export function hasSchema(doc: DocView): doc is DocView & { record: NonNullable<DocView['record']> } {

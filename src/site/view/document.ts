@@ -1,0 +1,233 @@
+/**
+ * What one document's page and its row in the lists show (文件页、受控文件清单), computed from the
+ * model and the graph.
+ */
+import { evidenceFor, evidenceText } from '../../model/approval-evidence.ts';
+import { edgeKindLabels, type DocumentGraph, type EdgeKind } from '../../graph/build-graph.ts';
+import { parentProcedureOf } from '../../graph/hierarchy.ts';
+import { supersedersOf } from '../../graph/lifecycle.ts';
+import type { ControlDecision, ControlState } from '../../history/in-force-today.ts';
+import { externalStatusLabels, layerLabels, layerOfType, typeLabels, type Layer } from '../../model/document-types.ts';
+import type { ControlledDocument, DocumentSet } from '../../model/load.ts';
+import { departmentShown, type DepartmentIndex } from '../../model/organization.ts';
+import { nextReviewDate } from '../../model/review.ts';
+import type { FormField } from '../../model/schemas/record.ts';
+import { formLayout, type FormLayout } from '../../model/form-layout.ts';
+import type { Organization } from '../../model/schemas/organization.ts';
+import { manualPartLabels } from '../../model/schemas/manual-section.ts';
+import { standardLevelLabels } from '../../model/schemas/standard.ts';
+import { documentPath, docxPath, pdfPath, slugOf } from '../../render/urls.ts';
+import { deptLink, richText, uniqueLinks, type DeptLink, type DocLink, type RichText } from './links.ts';
+
+/** One group of the relations panel (关联文件), e.g. 支持性文件 → [...]. */
+export interface RelationGroup {
+  kind: EdgeKind;
+  direction: 'outgoing' | 'incoming';
+  label: string;
+  docs: DocLink[];
+}
+
+/** One row of the 受控文件清单. */
+export interface ListRow extends DocLink {
+  id: string;
+  version: string;
+  typeLabel: string;
+  /** 现行 / 已批准，待生效（…起） / 草稿 / 作废: what the document is on the build date. */
+  statusLabel: string;
+  /** The same as a state, for the badge and the list filter. */
+  controlState: ControlState;
+  owners: DeptLink[];
+  effectiveDate: string;
+  nextReview: string;
+  /** 层面 of a standard, or 所属部分 of a manual section. */
+  level: string;
+}
+
+/** Everything a document page shows. */
+export interface DocView extends ListRow {
+  layer: Layer;
+  layerLabel: string;
+  example: boolean;
+  pdfHref: string;
+  /** Whether this page shows the controlled copy (a version in force today). */
+  controlled: boolean;
+  /** An approved revision that takes effect later; the page shows the version in force until then. */
+  coming?: { version: string; effectiveDate: string; label: string };
+  /** The Word copy (现行 documents only, built with the PDFs). */
+  docxHref: string;
+  cooperating: { all: boolean; departments: DeptLink[]; names: string[] };
+  preparedBy: string;
+  reviewedBy: string;
+  approvedBy: string;
+  /** 批准证据 line for an effective version (批准：周志远 · 合并请求 !42 批准 2026-11-10); empty otherwise. */
+  approvalEvidence: string;
+  issuedAs: string;
+  supersededBy: DocLink[];
+  relations: RelationGroup[];
+  revisions: { version: string; date: string; summary: string; author: string }[];
+  clauses: { framework: string; id: string; title: string; href: string }[];
+  /** 业务概述表 of a flow, in the order of the seed's table. */
+  flow?: FlowRow[];
+  record?: { procedure?: DocLink; keeper?: DeptLink | string; retention: string; fields: FormField[]; layout: FormLayout };
+  /** Mermaid sources in the body (rendered by the loader). */
+  mermaid: string[];
+  /** 外来文件的登记事项：发文机关、发布/实施/废止日期、使用部门。 */
+  external?: ExternalView;
+}
+
+/** What the 外来文件清单 and an external document's page show besides number and title. */
+export interface ExternalView {
+  issuer: string;
+  issuedDate: string;
+  effectiveDate: string;
+  withdrawnDate: string;
+  replacedBy: string;
+  departments: DeptLink[];
+  /** Departments as written, for groups that have no page. */
+  departmentNames: string[];
+  registeredDate: string;
+}
+
+/** One row of a flow's overview table. */
+export type FlowRow =
+  | { label: string; kind: 'text'; text: string }
+  | { label: string; kind: 'links'; docs: DocLink[] }
+  | { label: string; kind: 'departments'; departments: DeptLink[] }
+  | { label: string; kind: 'list'; items: RichText[] };
+
+/** Everything one document's page shows; `decision` is what it is on the build date. */
+export function documentView(
+  doc: ControlledDocument,
+  graph: DocumentGraph,
+  linkOf: Map<ControlledDocument, DocLink>,
+  deptLinks: (refs: readonly string[] | undefined) => DeptLink[],
+  departments: DepartmentIndex | undefined,
+  org: Organization | undefined,
+  set: DocumentSet,
+  decision: ControlDecision,
+): DocView {
+  const data = doc.data;
+  const link = linkOf.get(doc)!;
+  const type = doc.type!;
+  const resolved = (number: string): DocLink | undefined => {
+    const target = graph.byNumber.get(number);
+    return target ? linkOf.get(target) : undefined;
+  };
+  const links = (numbers: readonly string[] | undefined) => (numbers ?? []).flatMap((n) => resolved(n) ?? []);
+  const cooperating = data.cooperating;
+  const view: DocView = {
+    ...listRow(doc, link, deptLinks, org, decision),
+    layer: layerOfType[type],
+    layerLabel: layerLabels[layerOfType[type]],
+    example: data.example === true,
+    pdfHref: pdfPath(link.number),
+    controlled: decision.controlled,
+    ...(decision.coming ? { coming: decision.coming } : {}),
+    docxHref: docxPath(link.number),
+    cooperating:
+      cooperating === 'all'
+        ? { all: true, departments: [], names: ['所有受控部门'] }
+        : { all: false, departments: deptLinks(cooperating), names: cooperating ?? [] },
+    preparedBy: data.preparedBy ?? '',
+    reviewedBy: data.reviewedBy ?? '',
+    approvedBy: data.approvedBy ?? '',
+    approvalEvidence: data.status === 'effective' ? evidenceText(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? []), data.approvedBy) : '',
+    issuedAs: data.issuedAs ?? '',
+    supersededBy: uniqueLinks(supersedersOf(graph, doc).flatMap((d) => linkOf.get(d) ?? [])),
+    relations: relationsOf(doc, graph, linkOf),
+    revisions: [...(data.revisions ?? [])].reverse(),
+    clauses: clausesOf(data.clauses ?? [], set),
+    mermaid: doc.file.body.mermaid.map((m) => m.code),
+  };
+  if (type === 'external') {
+    view.external = {
+      issuer: data.issuer ?? '',
+      issuedDate: data.issuedDate ?? '',
+      effectiveDate: data.effectiveDate ?? '',
+      withdrawnDate: data.withdrawnDate ?? '',
+      replacedBy: data.replacedBy ?? '',
+      departments: deptLinks(data.departments),
+      departmentNames: data.departments ?? [],
+      registeredDate: data.registeredDate ?? '',
+    };
+  }
+  if (type === 'flow') {
+    view.flow = [
+      { label: '流程名称', kind: 'text', text: link.title },
+      { label: '流程编号', kind: 'text', text: link.number },
+      { label: '业务主管部门', kind: 'departments', departments: view.owners },
+      { label: '所属岗位', kind: 'text', text: data.post ?? '' },
+      view.cooperating.all
+        ? { label: '协作部门', kind: 'text', text: '所有受控部门' }
+        : { label: '协作部门', kind: 'departments', departments: view.cooperating.departments },
+      { label: '业务功能', kind: 'text', text: data.function ?? '' },
+      { label: '适用范围', kind: 'text', text: data.scope ?? '' },
+      { label: '工作准则', kind: 'links', docs: links(data.regulations) },
+      { label: '输入资源', kind: 'list', items: (data.inputs ?? []).map((t) => richText(t, resolved)) },
+      { label: '输出资源', kind: 'list', items: (data.outputs ?? []).map((t) => richText(t, resolved)) },
+      { label: '考核点', kind: 'list', items: (data.assessmentPoints ?? []).map((t) => [t]) },
+      { label: '流程接口', kind: 'links', docs: links(data.interfaces) },
+    ];
+  }
+  if (type === 'record') {
+    // A group (教学单位) keeps the forms in each member: shown by its name, as the PDF prints it.
+    const shown = data.keeper ? departmentShown(departments, data.keeper) : undefined;
+    const keeper = shown ? (shown.department ? deptLink(shown.department) : shown.name) : undefined;
+    const parent = parentProcedureOf(graph, doc);
+    const procedure = parent && linkOf.get(parent);
+    view.record = {
+      ...(procedure ? { procedure } : {}),
+      ...(keeper ? { keeper } : {}),
+      retention: data.retention ?? '',
+      fields: data.fields ?? [],
+      layout: formLayout({ fields: data.fields ?? [], orientation: data.orientation }),
+    };
+  }
+  return view;
+}
+
+function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: readonly string[] | undefined) => DeptLink[], org: Organization | undefined, decision: ControlDecision): ListRow {
+  const data = doc.data;
+  const type = doc.type!;
+  const level = data.level ? standardLevelLabels[data.level] : data.part ? manualPartLabels[data.part] : '';
+  return {
+    ...link,
+    id: `${documentPath(type, link.number).slice(1, -1)}`,
+    version: data.version ?? '',
+    typeLabel: typeLabels[type],
+    // 外来文件 are not approved here: they are 现行有效 or 已废止, never 受控 versions.
+    statusLabel: type === 'external' && data.status ? externalStatusLabels[data.status] : decision.label,
+    controlState: decision.state,
+    owners: deptLinks(data.owners),
+    effectiveDate: data.effectiveDate ?? '',
+    nextReview: org && decision.state === 'in-force' ? (nextReviewDate(data, type, org) ?? '') : '',
+    level,
+  };
+}
+
+/** Order of the groups in the relations panel: what this document uses first, then who uses it. */
+const relationOrder: EdgeKind[] = ['parent', 'regulation', 'criterion', 'record', 'input', 'output', 'flow', 'standard', 'interface', 'implementation', 'external', 'supersedes', 'mention'];
+
+function relationsOf(doc: ControlledDocument, graph: DocumentGraph, linkOf: Map<ControlledDocument, DocLink>): RelationGroup[] {
+  const groups: RelationGroup[] = [];
+  for (const direction of ['outgoing', 'incoming'] as const) {
+    for (const kind of relationOrder) {
+      const edges = direction === 'outgoing' ? graph.outgoing(doc, kind) : graph.incoming(doc, kind);
+      const docs = uniqueLinks(edges.flatMap((e) => {
+        const other = direction === 'outgoing' ? e.to : e.from;
+        return other && other !== doc ? (linkOf.get(other) ?? []) : [];
+      }));
+      if (docs.length > 0) groups.push({ kind, direction, label: edgeKindLabels[kind][direction], docs });
+    }
+  }
+  return groups;
+}
+
+function clausesOf(refs: readonly string[], set: DocumentSet): DocView['clauses'] {
+  return refs.flatMap((ref) => {
+    const [fw, id] = ref.split(':') as [string, string];
+    const framework = set.frameworks.find((f) => f.data?.id === fw)?.data;
+    const clause = framework?.clauses.find((c) => c.id === id);
+    return framework && clause ? [{ framework: framework.name, id, title: clause.title, href: `/matrices/coverage/${framework.id}/#c-${slugOf(id)}` }] : [];
+  });
+}
