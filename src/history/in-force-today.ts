@@ -7,6 +7,7 @@
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { externalStatusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { parseFile } from '../model/parse-file.ts';
 import { validateDocument } from '../model/load.ts';
@@ -54,14 +55,26 @@ const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '
 /**
  * 控制状态 of one version by its own fields on `today`: an effective version is in force from its
  * effective date (without one, from its status alone: status/effective-incomplete reports it) and
- * pending before; draft and obsolete are what they say (any other status, as an old version in Git
- * may hold, is a draft). inForceToday may then show an earlier version
- * from Git history in place of a pending one.
+ * pending before; an external document (外来文件) is obsolete from its withdrawn date (废止日期) on,
+ * whatever its status still says; draft and obsolete are what they say (any other status, as an old
+ * version in Git may hold, is a draft). inForceToday may then show an earlier version from Git
+ * history in place of a pending one.
  */
-export function stateOn(fields: { status?: string | undefined; effectiveDate?: string | undefined }, today: string): ControlState {
-  const { status, effectiveDate } = fields;
+export function stateOn(fields: { status?: string | undefined; effectiveDate?: string | undefined; withdrawnDate?: string | undefined }, today: string): ControlState {
+  const { status, effectiveDate, withdrawnDate } = fields;
+  if (status === 'effective' && withdrawnDate && withdrawnDate <= today) return 'obsolete';
   if (status === 'effective') return effectiveDate && effectiveDate > today ? 'pending' : 'in-force';
   return status === 'obsolete' ? 'obsolete' : 'draft';
+}
+
+/**
+ * The status as lists and the register show it: a 外来文件 is not approved here, so it is 现行有效 or
+ * 已废止 (also once its withdrawn date has come), never a 受控 version; any other document shows the
+ * decision's label.
+ */
+export function statusLabelOf(doc: ControlledDocument, decision: ControlDecision): string {
+  if (doc.type !== 'external' || !doc.data.status) return decision.label;
+  return externalStatusLabels[decision.state === 'obsolete' ? 'obsolete' : doc.data.status];
 }
 
 /**

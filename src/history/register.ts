@@ -1,6 +1,6 @@
 /** 受控文件登记表: the register auditors of document control work from. */
 import { evidenceFor, evidenceShort } from '../model/approval-evidence.ts';
-import { externalStatusLabels, layerLabels, layerOfType, typeLabels } from '../model/document-types.ts';
+import { layerLabels, layerOfType, typeLabels } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
 import { supersedersOf } from '../graph/lifecycle.ts';
 import type { DocumentSet } from '../model/load.ts';
@@ -8,7 +8,7 @@ import { nextReviewDate } from '../model/review.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
-import { statusDecision, type ControlDecision } from './in-force-today.ts';
+import { statusDecision, statusLabelOf, type ControlDecision } from './in-force-today.ts';
 import { suspectReferences, versionDates } from './suspects.ts';
 
 export interface RegisterRow {
@@ -63,7 +63,7 @@ export function buildRegister(
       type: typeLabels[type],
       layer: layerLabels[layerOfType[type]],
       version: data.version ?? '',
-      status: type === 'external' && data.status ? externalStatusLabels[data.status] : decision.label,
+      status: statusLabelOf(doc, decision),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
       ...(data.status === 'effective' && type !== 'external' ? { evidence: evidenceShort(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? [])) } : {}),

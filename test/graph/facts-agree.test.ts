@@ -8,6 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.ts';
+import { buildGraph } from '../../src/graph/build-graph.ts';
+import { citationsOf } from '../../src/graph/citations.ts';
+import { inForceToday } from '../../src/history/in-force-today.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildSiteModel } from '../../src/site/view/site-model.ts';
 import { buildCaseSet, fixturesDir, fixtureToday, removeSet } from '../helpers/fixture-set.ts';
@@ -59,5 +62,24 @@ describe('the matrix pages and the check agree on uncited regulations and unused
     const { site, check } = gaps(root);
     expect(site.unused).toEqual([]);
     expect(check.unused).toEqual([]);
+  });
+});
+
+describe('the lists and the check agree on which 外来文件 are withdrawn on the day', () => {
+  it('a standard still marked effective whose 废止日期 has passed is 已废止 on the site and withdrawn for the check', () => {
+    const { root } = buildCaseSet(join(fixturesDir, 'external-withdrawn-cited/a procedure relies on a withdrawn circular and a replaced standard'));
+    roots.push(root);
+    const set = loadDocumentSet(root);
+    const noHistory = { available: false, shallow: false, documents: [], byPath: new Map(), byNumber: new Map(), gitProcesses: 0 };
+    const { documents } = buildSiteModel(set, inForceToday(set, noHistory, fixtureToday).decisionOf);
+    const findings = runCheck(set, { today: fixtureToday }).filter((d) => d.ruleId === 'external/withdrawn-cited');
+    const graph = buildGraph(set);
+    const cited = set.documents.filter((d) => d.type === 'external' && citationsOf(graph, d).length > 0);
+    const site = cited.map((d) => documents.find((v) => v.number === d.data.number)!).map((v) => [v.number, v.statusLabel, v.controlState]);
+    expect(site).toEqual([
+      ['GB/T 19001-2008', '已废止', 'obsolete'],
+      ['教职成〔2015〕9号', '已废止', 'obsolete'],
+    ]);
+    for (const doc of cited) expect(findings.some((f) => f.message.includes(`(${doc.data.number})`)), doc.data.number).toBe(true);
   });
 });

@@ -6,8 +6,8 @@ import { evidenceFor, evidenceText } from '../../model/approval-evidence.ts';
 import { edgeKindLabels, type DocumentGraph, type EdgeKind } from '../../graph/build-graph.ts';
 import { parentProcedureOf } from '../../graph/hierarchy.ts';
 import { supersedersOf } from '../../graph/lifecycle.ts';
-import type { ControlDecision, ControlState } from '../../history/in-force-today.ts';
-import { externalStatusLabels, layerLabels, layerOfType, typeLabels, type Layer } from '../../model/document-types.ts';
+import { statusLabelOf, type ControlDecision, type ControlState } from '../../history/in-force-today.ts';
+import { layerLabels, layerOfType, typeLabels, type Layer } from '../../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../../model/load.ts';
 import { departmentShown, type DepartmentIndex } from '../../model/organization.ts';
 import { nextReviewDate } from '../../model/review.ts';
@@ -195,8 +195,7 @@ function listRow(doc: ControlledDocument, link: DocLink, deptLinks: (refs: reado
     id: `${documentPath(type, link.number).slice(1, -1)}`,
     version: data.version ?? '',
     typeLabel: typeLabels[type],
-    // 外来文件 are not approved here: they are 现行有效 or 已废止, never 受控 versions.
-    statusLabel: type === 'external' && data.status ? externalStatusLabels[data.status] : decision.label,
+    statusLabel: statusLabelOf(doc, decision),
     controlState: decision.state,
     owners: deptLinks(data.owners),
     effectiveDate: data.effectiveDate ?? '',
