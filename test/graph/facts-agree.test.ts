@@ -12,6 +12,7 @@ import { buildGraph } from '../../src/graph/build-graph.ts';
 import { citationsOf } from '../../src/graph/citations.ts';
 import { inForceToday } from '../../src/history/in-force-today.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
+import { archiveRows, rowsOfList } from '../../src/site/view/lists.ts';
 import { buildSiteModel } from '../../src/site/view/site-model.ts';
 import { buildCaseSet, fixturesDir, fixtureToday, removeSet } from '../helpers/fixture-set.ts';
 
@@ -81,5 +82,8 @@ describe('the lists and the check agree on which 外来文件 are withdrawn on t
       ['教职成〔2015〕9号', '已废止', 'obsolete'],
     ]);
     for (const doc of cited) expect(findings.some((f) => f.message.includes(`(${doc.data.number})`)), doc.data.number).toBe(true);
+    // …and so it is listed among the withdrawn (作废文件), not among the externals in force.
+    expect(rowsOfList(documents, ['external']).map((r) => r.number)).not.toContain('GB/T 19001-2008');
+    expect(archiveRows(documents).map((r) => r.number)).toContain('GB/T 19001-2008');
   });
 });

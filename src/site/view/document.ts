@@ -43,6 +43,14 @@ export interface ListRow extends DocLink {
   level: string;
 }
 
+/**
+ * 现行或草稿 on the build date, as the lists, the search, the counts and the record schemas take it:
+ * not obsolete by the in-force decision (so not a 外来文件 past its 废止日期 either).
+ */
+export function isCurrentRow(row: Pick<ListRow, 'controlState'>): boolean {
+  return row.controlState !== 'obsolete';
+}
+
 /** Everything a document page shows. */
 export interface DocView extends ListRow {
   layer: Layer;

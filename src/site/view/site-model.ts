@@ -9,14 +9,14 @@ import { isUncitedRegulation } from '../../graph/citations.ts';
 import { isCurrent } from '../../graph/lifecycle.ts';
 import { isUnusedRecord } from '../../graph/usage.ts';
 import { statusDecision, type ControlDecision } from '../../history/in-force-today.ts';
-import { isCurrentStatus, layerLabels, typeLabels, type DocumentType, type Layer } from '../../model/document-types.ts';
+import { layerLabels, typeLabels, type DocumentType, type Layer } from '../../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../../model/load.ts';
 import { compareNumbers } from '../../model/number-order.ts';
 import { indexDepartments } from '../../model/organization.ts';
 import type { Organization } from '../../model/schemas/organization.ts';
 import { frameworkView, type FrameworkView } from './coverage.ts';
 import { departmentViews, type DepartmentView, type ResponsibilityView } from './department.ts';
-import { documentView, type DocView } from './document.ts';
+import { documentView, isCurrentRow, type DocView } from './document.ts';
 import { docLink, linkOfView, resolveDepartments, type DocLink } from './links.ts';
 import { gapsOf, relationMatrix, type MatrixCell } from './matrix.ts';
 
@@ -58,7 +58,7 @@ export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDoc
 
   const documents = publishable.map((doc) => documentView(doc, graph, linkOf, deptLinks, departments, org, set, decisionOf(doc)));
   const byNumber = new Map(documents.map((d) => [d.number, d]));
-  const current = documents.filter((d) => isCurrentStatus(d.status));
+  const current = documents.filter(isCurrentRow);
   return { site: siteView(set, org, graph, documents, current, publishable, linkOf), documents, byNumber };
 }
 
