@@ -4,19 +4,23 @@
  * the previous dist/ untouched; a successful one keeps the site it replaced in dist.previous/ until
  * the next build.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../browser/find-browser.ts';
+import { prepareCheck } from '../../check/prepare-check.ts';
 import { runCheck } from '../../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { formatPretty } from '../../diagnostics/format-pretty.ts';
 import { buildToday } from '../../history/in-force-today.ts';
-import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../../model/load.ts';
+import { readSourceFile, type DocumentSet } from '../../model/load.ts';
+import { buildDocx } from '../../print/build-docx.ts';
+import { buildPdfs } from '../../print/build-pdfs.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../../render/mermaid.ts';
-import { parserVersion } from '../../model/parser-version.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
-import { handOverDocumentSet, loadSite } from '../astro/load-site.ts';
+import { handOverBuildInput } from '../astro/build-input.ts';
+import { loadSite } from '../astro/load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
@@ -27,7 +31,7 @@ export interface BuildSiteOptions {
   contentRoot?: string;
   /** Output folder (default <project>/dist). */
   outDir?: string;
-  /** Whether to print PDFs when src/print/build-pdfs.ts and a browser exist (default true). */
+  /** Whether to print PDFs and Word copies when a browser exists (default true). */
   pdf?: boolean;
   /** Whether to build the search index (default true). */
   search?: boolean;
@@ -73,7 +77,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const contentRoot = options.contentRoot ?? projectRoot;
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // One date for the whole build: the check, the pages (history-site, load-site read SHOUKONG_TODAY) and the PDFs.
+  // One date for the whole build: the check, the pages (handed over below) and the PDFs.
   const today = options.today ?? buildToday();
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
@@ -91,17 +95,14 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     return { exitCode: 1, diagnostics, pages: 0, timings };
   };
 
-  // 1. Check: errors stop the build before anything is written.
-  // The same parse cache as npm run check: unchanged files are not parsed again.
-  const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
-  const set = await time('load', () => {
-    // Bodies are parsed once: the site renders them from the trees the check read.
-    const loaded = loadDocumentSet(contentRoot, { cache, keepBodyTrees: true });
-    cache?.save();
-    return loaded;
-  });
+  // 1. Check: errors stop the build before anything is written. The same parse cache as npm run
+  // check (unchanged files are not parsed again); bodies are parsed once: the site renders them from
+  // the trees the check read. Flowcharts are judged by rendering them (step 2), history is not read.
+  const prepared = await time('load', () => prepareCheck(contentRoot, { history: false, flowcharts: false, today, cache: options.parseCache !== false, keepBodyTrees: true }));
+  const set = prepared.set;
+  if (prepared.warning) log(prepared.warning);
   if (options.check !== false) {
-    const diagnostics = await time('check', () => runCheck(set, { today }));
+    const diagnostics = await time('check', () => runCheck(set, prepared.options));
     const { errors, warnings } = countBySeverity(diagnostics);
     if (errors > 0) return fail(diagnostics);
     // Warnings do not stop the build, but the author sees them here, not only with npm run check.
@@ -117,29 +118,27 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const staging = `${outDir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const releaseStaging = removeOnInterrupt(staging);
-  const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
-  const docxModule = join(projectRoot, 'src/print/build-docx.ts');
-  const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
+  const printPdfs = options.pdf !== false && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
   try {
-    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    handOverDocumentSet(set);
+    // Astro's own setting (a closed network: no telemetry), for the time of this build only.
+    const savedTelemetry = process.env.ASTRO_TELEMETRY_DISABLED;
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    // The loaders and pages get the checked set, the root, the date and whether PDFs exist (build-input.ts).
+    const input = { contentRoot, set, today, pdf: printPdfs };
+    handOverBuildInput(input);
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
-    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
+    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot, input), join(contentRoot, searchCacheDir)));
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
         await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/' });
       });
     } finally {
-      handOverDocumentSet(undefined);
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      handOverBuildInput(undefined);
+      if (savedTelemetry === undefined) delete process.env.ASTRO_TELEMETRY_DISABLED;
+      else process.env.ASTRO_TELEMETRY_DISABLED = savedTelemetry;
     }
     const pages = countPages(staging);
     log(`网站页面：${pages} 页`);
@@ -154,15 +153,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
 
     // 5. PDFs into <staging>/pdf.
     if (printPdfs) {
-      await time('pdf', async () => {
-        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
-        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today });
-      });
+      await time('pdf', () => buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today }));
       // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
-      await time('docx', async () => {
-        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
-        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today });
-      });
+      await time('docx', () => buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today }));
     }
 
     // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
@@ -234,7 +227,6 @@ export async function renderAllFlowcharts(set: DocumentSet, log: (line: string) 
 
 async function browserAvailable(log: (line: string) => void): Promise<boolean> {
   try {
-    const { findBrowser } = await import('../../browser/find-browser.ts');
     await findBrowser();
     return true;
   } catch (error) {
