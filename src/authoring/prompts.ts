@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import type { DocumentSet } from '../model/load.ts';
+import { isCurrent } from '../graph/lifecycle.ts';
 import { manualPartLabels, manualParts } from '../model/schemas/manual-section.ts';
 import { departmentKindLabels, departmentKinds } from '../model/schemas/organization.ts';
 import { standardLevelLabels, standardLevels } from '../model/schemas/standard.ts';
@@ -99,7 +100,7 @@ export async function askMissing(p: Prompter, set: DocumentSet, given: Answers):
     a.owner = await choose(p, `${fieldLabel('owners')}：`, options, (answer) => (org.departments.find((d) => [d.id, d.name, d.shortName].includes(answer)) ? answer : undefined));
   }
   if ((type === 'flow' || type === 'record' || type === 'regulation') && !a.procedure) {
-    const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && d.data.status !== 'obsolete');
+    const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && isCurrent(d));
     if (procedures.length === 0) p.say('还没有程序文件：请先新建程序文件。');
     else a.procedure = await choose(p, '所属程序文件：', procedures.map((d) => ({ value: d.data.number!, label: `${d.data.number} ${d.data.title ?? ''}` })));
   }

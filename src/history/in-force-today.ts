@@ -5,7 +5,7 @@
  * that date, and a document whose first version takes effect later is not 现行 yet.
  */
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
-import { statusLabels } from '../model/document-types.ts';
+import { externalStatusLabels, statusLabels } from '../model/document-types.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -58,10 +58,43 @@ export function pendingLabel(effectiveDate: string): string {
   return `${controlStateLabels.pending}（${effectiveDate} 起）`;
 }
 
-/** What a document is by its status field alone (no status reads as a draft): when no date changes it. */
-export function decisionFromStatus(status: string | undefined): ControlDecision {
-  const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
+/** The decision for a state that no later version changes. */
+function decisionIn(state: ControlState): ControlDecision {
   return { state, label: controlStateLabels[state], controlled: state === 'in-force' };
+}
+
+/**
+ * 控制状态 of one version by its own fields on `today`: an effective version is in force from its
+ * effective date (without one, from its status alone: status/effective-incomplete reports it) and
+ * pending before; an external document (外来文件) is obsolete from its withdrawn date (废止日期) on,
+ * whatever its status still says; draft and obsolete are what they say (any other status, as an old
+ * version in Git may hold, is a draft). inForceToday may then show an earlier version from Git
+ * history in place of a pending one.
+ */
+export function stateOn(fields: { status?: string | undefined; effectiveDate?: string | undefined; withdrawnDate?: string | undefined }, today: string): ControlState {
+  const { status, effectiveDate, withdrawnDate } = fields;
+  if (status === 'effective' && withdrawnDate && withdrawnDate <= today) return 'obsolete';
+  if (status === 'effective') return effectiveDate && effectiveDate > today ? 'pending' : 'in-force';
+  return status === 'obsolete' ? 'obsolete' : 'draft';
+}
+
+/**
+ * The status as lists and the register show it: a 外来文件 is not approved here, so it is 现行有效 or
+ * 已废止 (also once its withdrawn date has come), never a 受控 version; any other document shows the
+ * decision's label.
+ */
+export function statusLabelOf(doc: ControlledDocument, decision: ControlDecision): string {
+  if (doc.type !== 'external' || !doc.data.status) return decision.label;
+  return externalStatusLabels[decision.state === 'obsolete' ? 'obsolete' : doc.data.status];
+}
+
+/**
+ * The decision from the status field alone, dates aside (no status reads as a draft): for outputs
+ * given no build date and no decisions (a site model or a print context built in a test, one file
+ * printed on its own).
+ */
+export function statusDecision(doc: ControlledDocument): ControlDecision {
+  return decisionIn(stateOn({ status: doc.data.status }, ''));
 }
 
 /**
@@ -134,9 +167,10 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   const wanted: { doc: ControlledDocument; blob: string; commit: string; coming: NonNullable<ControlDecision['coming']> }[] = [];
 
   for (const doc of set.documents) {
-    const { status, effectiveDate, version } = doc.data;
-    if (status !== 'effective' || !effectiveDate || effectiveDate <= today) {
-      decisions.set(doc.path, decisionFromStatus(status));
+    const { effectiveDate, version } = doc.data;
+    const state = stateOn(doc.data, today);
+    if (state !== 'pending' || !effectiveDate) {
+      decisions.set(doc.path, decisionIn(state));
       continue;
     }
     const pending: ControlDecision = { state: 'pending', label: pendingLabel(effectiveDate), controlled: false };
@@ -165,7 +199,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   return {
     today,
     set: inForceSet,
-    decisionOf: (doc) => decisions.get(doc.path) ?? decisionFromStatus('draft'),
+    decisionOf: (doc) => decisions.get(doc.path) ?? decisionIn('draft'),
     textOf: (doc) => texts.get(doc.path) ?? readFileSync(join(set.root, doc.path), 'utf8'),
   };
 }

@@ -1,13 +1,14 @@
 /** 受控文件登记表: the register auditors of document control work from. */
 import { evidenceFor, evidenceShort } from '../model/approval-evidence.ts';
-import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
+import { layerLabels, layerOfType, typeLabels } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
+import { supersedersOf } from '../graph/lifecycle.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { nextReviewDate } from '../model/review.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
-import type { ControlDecision } from './in-force-today.ts';
+import { statusDecision, statusLabelOf, type ControlDecision } from './in-force-today.ts';
 import { suspectReferences, versionDates } from './suspects.ts';
 import { fieldLabel } from '../model/field-labels.ts';
 
@@ -52,10 +53,10 @@ export function buildRegister(
   for (const doc of set.documents) {
     const { data, type } = doc;
     if (!data.number || !type) continue;
-    const decision = decisionOf?.(doc);
-    const inForce = decision ? decision.state === 'in-force' : data.status === 'effective';
+    const decision = (decisionOf ?? statusDecision)(doc);
+    const inForce = decision.state === 'in-force';
     const due = inForce ? nextReviewDate(data, type, organization) : undefined;
-    const successor = graph.incoming(doc, 'supersedes')[0]?.from.data.number;
+    const successor = supersedersOf(graph, doc)[0]?.data.number;
     const lastChange = history?.byPath.get(doc.path)?.lastChange;
     rows.push({
       number: data.number,
@@ -63,7 +64,7 @@ export function buildRegister(
       type: typeLabels[type],
       layer: layerLabels[layerOfType[type]],
       version: data.version ?? '',
-      status: type === 'external' && data.status ? externalStatusLabels[data.status] : (decision?.label ?? (data.status ? statusLabels[data.status] : '')),
+      status: statusLabelOf(doc, decision),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
       ...(data.status === 'effective' && type !== 'external' ? { evidence: evidenceShort(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? [])) } : {}),

@@ -2,7 +2,7 @@
 import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decisionFromStatus, type ControlDecision } from '../history/in-force-today.ts';
+import { statusDecision, type ControlDecision } from '../history/in-force-today.ts';
 import { documentHeader, type DocumentHeader } from '../history/document-header.ts';
 import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
@@ -81,7 +81,7 @@ export function printContext(
     return doc ? refTo(number, doc.data) : undefined;
   };
   const control = (doc: ControlledDocument): ReturnType<PrintContext['control']> => {
-    const { state, label, controlled } = options.inForce?.decisionOf(doc) ?? decisionFromStatus(doc.data.status);
+    const { state, label, controlled } = options.inForce?.decisionOf(doc) ?? statusDecision(doc);
     return { state, label, controlled };
   };
   return {

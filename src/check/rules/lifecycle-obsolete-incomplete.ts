@@ -1,3 +1,4 @@
+import { supersedersOf } from '../../graph/lifecycle.ts';
 import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 import { fieldNamed } from '../../model/field-labels.ts';
 
@@ -15,7 +16,7 @@ export default defineRule({
     for (const doc of set.documents) {
       const { status, effectiveDate, approvedBy } = doc.data;
       if (status !== 'obsolete' || (effectiveDate && approvedBy)) continue;
-      const successor = graph.incoming(doc, 'supersedes')[0]?.from;
+      const successor = supersedersOf(graph, doc)[0];
       if (!effectiveDate && !approvedBy && !successor) continue;
       const missing = [!effectiveDate && fieldNamed('effectiveDate'), !approvedBy && fieldNamed('approvedBy')].filter(Boolean).join('、');
       report(

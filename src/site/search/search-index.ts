@@ -9,7 +9,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join } from 'node:path';
 import { fillFlowcharts } from '../astro/flowchart-slots.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
-import type { DocView, RichText } from '../view/site-model.ts';
+import { isCurrentRow, type DocView } from '../view/document.ts';
+import type { RichText } from '../view/links.ts';
 import { fieldLabel } from '../../model/field-labels.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
@@ -30,7 +31,7 @@ export const searchCacheDir = '.cache/shoukong/search';
  * indexed at all.
  */
 export async function startSearchIndex(site: LoadedSite, cacheDir: string): Promise<PendingSearchIndex> {
-  const current = site.documents.filter((d) => d.status !== 'obsolete');
+  const current = site.documents.filter(isCurrentRow);
   const cached = join(cacheDir, searchInputsKey(site, current));
   const linkInto = (outDir: string) => linkTree(cached, join(outDir, 'pagefind'));
   if (existsSync(join(cached, 'pagefind-entry.json'))) {

@@ -4,7 +4,7 @@ import type { ControlDecision } from '../../history/in-force-today.ts';
 import type { ControlledDocument } from '../../model/load.ts';
 import type { DepartmentIndex } from '../../model/organization.ts';
 import { departmentPath } from '../../render/urls.ts';
-import type { DocLink } from './site-model.ts';
+import type { DocLink } from './links.ts';
 
 /** One header row as the page shows it: the row's text, or its departments or document as links. */
 export interface HeaderRowView {

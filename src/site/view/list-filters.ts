@@ -1,6 +1,7 @@
 /** The choices offered by a list page's filters, taken from the rows it shows. */
 import { controlStateLabels, type ControlState } from '../../history/in-force-today.ts';
-import type { DeptLink, ListRow } from './site-model.ts';
+import type { DeptLink } from './links.ts';
+import type { ListRow } from './document.ts';
 
 
 export interface FilterOptions {
