@@ -1,4 +1,5 @@
 /** `npm run approval -- record`: appends who approved a merged pull request to content/org/approvals.yaml. */
+import { isCurrent } from '../graph/lifecycle.ts';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,7 +82,7 @@ export function approvalCommand(argv: string[], env: { cwd: string; environment?
   } else {
     try {
       const changes = compareWithBase(set, readBaseDocuments(gitRunner(root), values.base!), values.base!);
-      docs = [...changes.added, ...changes.pairs.filter((p) => p.base.fields.version !== p.doc.data.version).map((p) => p.doc)].filter((d) => d.data.status !== 'obsolete' && d.data.number && d.data.version);
+      docs = [...changes.added, ...changes.pairs.filter((p) => p.base.fields.version !== p.doc.data.version).map((p) => p.doc)].filter((d) => isCurrent(d) && d.data.number && d.data.version);
     } catch (error) {
       return fail(`读不了基线 ${values.base}：${(error as Error).message}`);
     }

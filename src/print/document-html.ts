@@ -56,7 +56,7 @@ export function documentHtml(doc: PrintableDocument, ctx: PrintContext, copy?: {
   const example = doc.data.example ? '<p class="example-note">示例文本：本文件为演示受控文件管理而编写的示例，不是任何学校的正式文件。</p>' : '';
   const overview = doc.type === 'flow' ? flowOverviewHtml(doc, ctx) : '';
   const form = doc.type === 'record' && doc.data.fields ? formSectionHtml(doc, ctx) : undefined;
-  const content = `${watermarkHtml(doc)}
+  const content = `${watermarkHtml(doc, ctx)}
 ${titleBlockHtml(doc, ctx)}
 ${example}
 ${overview}

@@ -176,5 +176,5 @@ export function formSectionHtml(doc: PrintableDocument, ctx: PrintContext): { ht
 export function blankFormHtml(doc: PrintableDocument, ctx: PrintContext): string {
   const landscape = layoutOf(doc).orientation === 'landscape';
   const furniture = { ...furnitureOf(doc, ctx, `　保存期限 ${doc.data.retention ?? '—'}`), ...(landscape ? { landscape } : {}) };
-  return pageHtml(`${doc.data.number} ${doc.data.title}（空白表单）`, furniture, ctx, `${watermarkHtml(doc)}${formHtml(doc, ctx, { heading: true })}`, `${formCss}${landscape ? landscapeCss(true) : ''}`);
+  return pageHtml(`${doc.data.number} ${doc.data.title}（空白表单）`, furniture, ctx, `${watermarkHtml(doc, ctx)}${formHtml(doc, ctx, { heading: true })}`, `${formCss}${landscape ? landscapeCss(true) : ''}`);
 }

@@ -36,10 +36,11 @@ function footerStatus(control: ReturnType<PrintContext['control']>): string {
   return control.controlled ? '受控文件' : control.state === 'pending' ? '待生效' : control.state === 'obsolete' ? statusLabels.obsolete : statusLabels.draft;
 }
 
-/** Diagonal 作废 / 草稿 watermark repeated on every page of a document that is not current. */
-export function watermarkHtml(doc: PrintableDocument): string {
-  if (doc.data.status === 'obsolete') return `<div class="watermark"><span>${statusLabels.obsolete}</span></div>`;
-  if (doc.data.status === 'draft') return `<div class="watermark draft"><span>${statusLabels.draft}</span></div>`;
+/** Diagonal 作废 / 草稿 watermark repeated on every page of a document that is obsolete or a draft on the print date. */
+export function watermarkHtml(doc: PrintableDocument, ctx: PrintContext): string {
+  const { state } = ctx.control(doc);
+  if (state === 'obsolete') return `<div class="watermark"><span>${statusLabels.obsolete}</span></div>`;
+  if (state === 'draft') return `<div class="watermark draft"><span>${statusLabels.draft}</span></div>`;
   return '';
 }
 

@@ -23,8 +23,8 @@ export function headerLines(rows: readonly HeaderRow[]): HeaderRow[][] {
 export function statusNote(doc: PrintableDocument, ctx: PrintContext): string {
   const control = ctx.control(doc);
   if (control.state === 'pending') return `本文件${control.label}，在生效日期之前不得作为工作依据`;
-  if (doc.data.status === 'obsolete') return '本文件已作废，仅供追溯查阅，不得作为工作依据';
-  if (doc.data.status === 'draft') return '本文件为草稿，尚未批准发布，不得作为工作依据';
+  if (control.state === 'obsolete') return '本文件已作废，仅供追溯查阅，不得作为工作依据';
+  if (control.state === 'draft') return '本文件为草稿，尚未批准发布，不得作为工作依据';
   return '';
 }
 
