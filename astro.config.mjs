@@ -1,7 +1,7 @@
 // Astro configuration of the published manual site (发布网站). Content comes from custom loaders
 // (src/content.config.ts), so no MDX integration is needed and content files never run.
 import { defineConfig } from 'astro/config';
-import { devPreview } from './src/site/dev-integration.ts';
+import { devPreview } from './src/site/dev/dev-integration.ts';
 
 export default defineConfig({
   output: 'static',

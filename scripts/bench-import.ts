@@ -25,7 +25,7 @@ import {
   recordForm,
   regulationWithChapters,
   standardWithMergedCellsAndImage,
-} from '../test/helpers/word-fixtures.ts';
+} from './lib/word-fixtures.ts';
 
 const { values } = parseArgs({ options: { documents: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' } } });
 const count = Number(values.documents);

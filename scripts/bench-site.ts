@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { buildSite, projectRoot } from '../src/site/build-site.ts';
+import { buildSite, projectRoot } from '../src/site/build/build-site.ts';
 import { documentPath } from '../src/render/urls.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' } } });

@@ -2,8 +2,8 @@
 /** npm run build: check, then build the site (with search and PDFs) into dist/; exit 1 on errors, 2 on a bad option. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { buildSite } from '../src/site/build-site.ts';
-import { BasePathError, basePathOption } from '../src/site/base-path.ts';
+import { buildSite } from '../src/site/build/build-site.ts';
+import { BasePathError, basePathOption } from '../src/site/build/base-path.ts';
 import { dateOptionError } from '../src/model/calendar-date.ts';
 
 const { values } = parseArgs({

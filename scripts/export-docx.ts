@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** npm run export:docx: checks the document set, then writes the Word copy of every current document into dist/docx. */
-import { docxCommand } from '../src/print/docx-command.ts';
+import { docxCommand } from '../src/cli/docx-command.ts';
 
 process.exitCode = await docxCommand(process.argv.slice(2), {
   cwd: process.cwd(),

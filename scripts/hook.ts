@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** npm run hook:install installs the pre-commit hook; the hook itself runs `node scripts/hook.ts pre-commit`. */
-import { installHook } from '../src/authoring/hook-install.ts';
-import { preCommitCheck } from '../src/authoring/pre-commit.ts';
+import { installHook } from '../src/cli/hook-install-command.ts';
+import { preCommitCheck } from '../src/cli/pre-commit-command.ts';
 
 const [command, ...rest] = process.argv.slice(2);
 const result =

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** npm run new: creates a controlled document from its type's template (asks in a terminal, flags for scripts). */
-import { newCommand } from '../src/authoring/new-command.ts';
+import { newCommand } from '../src/cli/new-command.ts';
 import { terminalPrompter } from '../src/authoring/prompts.ts';
 
 const prompter = process.stdin.isTTY && process.stdout.isTTY ? terminalPrompter(process.stdin, process.stdout) : undefined;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** npm run pdf: checks the document set, then writes every PDF into dist/pdf. */
-import { pdfCommand } from '../src/print/pdf-command.ts';
+import { pdfCommand } from '../src/cli/pdf-command.ts';
 
 process.exitCode = await pdfCommand(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -2,7 +2,7 @@
 /** npm run preview: serves dist/ on http://127.0.0.1:4321 (PORT to change), under the base path it was built for. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseOfBuiltSite, serveStatic } from '../src/site/static-server.ts';
+import { baseOfBuiltSite, serveStatic } from '../src/site/build/static-server.ts';
 
 const dir = join(process.cwd(), 'dist');
 if (!existsSync(dir)) {

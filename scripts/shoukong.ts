@@ -3,7 +3,7 @@
 import { auditCommand, auditUsage } from '../src/cli/audit-command.ts';
 import { checkCommand, checkUsage } from '../src/cli/check-command.ts';
 import { checkRecordsCommand, checkRecordsUsage } from '../src/cli/check-records-command.ts';
-import { importCommand, importUsage } from '../src/import/import-command.ts';
+import { importCommand, importUsage } from '../src/cli/import-command.ts';
 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, typeof checkCommand> = { check: checkCommand, 'check-records': checkRecordsCommand, audit: auditCommand };

@@ -1,6 +1,6 @@
 /** The site's collections, filled from the Shoukong model by custom loaders (content MDX is never compiled). */
 import { defineCollection } from 'astro/content/config';
-import { documentsLoader, findingsLoader, siteLoader } from './site/content-loader.ts';
+import { documentsLoader, findingsLoader, siteLoader } from './site/astro/content-loader.ts';
 
 export const collections = {
   documents: defineCollection({ loader: documentsLoader() }),

@@ -1,8 +1,8 @@
 /** /search-titles.json: number, title and address of every current document, for the search page. */
 import { getCollection } from 'astro:content';
-import type { DocView } from '../site/site-model.ts';
-import type { TitleEntry } from '../site/title-search.ts';
-import { withBase } from '../site/site-base.ts';
+import type { DocView } from '../site/view/site-model.ts';
+import type { TitleEntry } from '../site/search/title-search.ts';
+import { withBase } from '../site/build/site-base.ts';
 
 export async function GET(): Promise<Response> {
   const docs = (await getCollection('documents')).map((e) => e.data as DocView).filter((d) => d.status !== 'obsolete');

@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCommand } from '../../src/authoring/new-command.ts';
-import { preCommitCheck } from '../../src/authoring/pre-commit.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
+import { preCommitCheck } from '../../src/cli/pre-commit-command.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
-import { buildSite } from '../../src/site/build-site.ts';
+import { buildSite } from '../../src/site/build/build-site.ts';
 import { exampleSet, projectRoot } from './helpers.ts';
 
 const today = '2026-11-23';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseCheckJson, toCodeQuality } from '../../src/authoring/code-quality.ts';
-import { normalizeBase } from '../../src/site/base-path.ts';
+import { normalizeBase } from '../../src/site/build/base-path.ts';
 import { projectRoot } from './helpers.ts';
 
 const scripts = Object.keys((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editorSnippets } from '../../src/authoring/snippets.ts';
-import { checkOnce, watchMarkers } from '../../src/authoring/watch-check.ts';
+import { checkOnce, watchMarkers } from '../../src/cli/check-watch-command.ts';
 import { exampleSet, projectRoot } from './helpers.ts';
 
 /** VS Code's files are JSON with whole-line // comments. */

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hookMarker, installHook } from '../../src/authoring/hook-install.ts';
-import { newCommand } from '../../src/authoring/new-command.ts';
-import { preCommitCheck } from '../../src/authoring/pre-commit.ts';
+import { hookMarker, installHook } from '../../src/cli/hook-install-command.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
+import { preCommitCheck } from '../../src/cli/pre-commit-command.ts';
 import { emptySet, today } from './helpers.ts';
 
 function git(root: string, ...args: string[]): string {

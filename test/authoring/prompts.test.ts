@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PromptCancelled, terminalPrompter } from '../../src/authoring/prompts.ts';
-import { newCommand } from '../../src/authoring/new-command.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
 import { exampleSet } from './helpers.ts';
 
 describe('the terminal prompter', () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.ts';
-import { newCommand } from '../../src/authoring/new-command.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { emptySet, errorsOf, exampleSet, findingsIn, today } from './helpers.ts';
 

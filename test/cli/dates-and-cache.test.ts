@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { newCommand } from '../../src/authoring/new-command.ts';
+import { newCommand } from '../../src/cli/new-command.ts';
 import { auditCommand } from '../../src/cli/audit-command.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { calendarDateProblem } from '../../src/model/calendar-date.ts';

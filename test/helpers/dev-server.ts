@@ -1,7 +1,7 @@
 /** `npm run dev` for end-to-end tests: started on a free port over a content root, stopped afterwards. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {

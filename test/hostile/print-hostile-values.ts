@@ -1,6 +1,6 @@
 /** Helpers of the hostile print tests: a tiny valid image, text as pdfjs extracts it, the browsers and what their pages do. */
 import type { Page } from 'playwright-core';
-import { solidPng } from '../helpers/png.ts';
+import { solidPng } from '../../scripts/lib/png.ts';
 import { findBrowser, packagedBrowser, type FoundBrowser } from '../../src/browser/find-browser.ts';
 
 /** A grey RGB PNG of the given size (no alpha, so a PDF holds it as one image). */

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, ExternalHyperlink, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importCommand } from '../../src/import/import-command.ts';
+import { importCommand } from '../../src/cli/import-command.ts';
 import { parseFile } from '../../src/model/parse-file.ts';
 import { renderBody, bodyOf } from '../../src/render/body-html.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';

@@ -2,10 +2,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importCommand } from '../../src/import/import-command.ts';
+import { importCommand } from '../../src/cli/import-command.ts';
 import { parseFile } from '../../src/model/parse-file.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
-import { badFixtures, goodFixtures } from '../helpers/word-fixtures.ts';
+import { badFixtures, goodFixtures } from '../../scripts/lib/word-fixtures.ts';
 
 const example = join(import.meta.dirname, '../../content');
 const facts = {

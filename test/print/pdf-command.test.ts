@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, browserSetting } from '../../src/browser/find-browser.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { buildPdfs } from '../../src/print/build-pdfs.ts';
-import { pdfCommand } from '../../src/print/pdf-command.ts';
+import { pdfCommand } from '../../src/cli/pdf-command.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures/small-system');

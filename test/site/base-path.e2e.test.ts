@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/site/link-check.ts';
-import { baseOfBuiltSite } from '../../src/site/static-server.ts';
+import { checkLinks } from '../../src/site/build/link-check.ts';
+import { baseOfBuiltSite } from '../../src/site/build/static-server.ts';
 import { startSiteSession, type SiteSession } from './history-session.ts';
 
 const base = '/zlbz/';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { basePathOption, normalizeBase, prefixBase, rebaseHtml } from '../../src/site/base-path.ts';
+import { basePathOption, normalizeBase, prefixBase, rebaseHtml } from '../../src/site/build/base-path.ts';
 
 const buildScript = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
 

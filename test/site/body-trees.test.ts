@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { takeBodyTree } from '../../src/model/parse-file.ts';
 import { bodyOf, renderBody } from '../../src/render/body-html.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 
 const options = {
   resolve: (number: string) => (number.endsWith('9') ? undefined : { href: `/docs/${number}/`, title: `《${number}》`, obsolete: number.endsWith('1') }),

@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build-site.ts';
+import { buildSite } from '../../src/site/build/build-site.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const base = join(import.meta.dirname, '../fixtures/base');

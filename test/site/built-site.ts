@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildSite, projectRoot } from '../../src/site/build-site.ts';
+import { buildSite, projectRoot } from '../../src/site/build/build-site.ts';
 
 const inputs = ['content', 'src', 'public', 'astro.config.mjs'];
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { cmsBackendFromEnv } from '../../src/site/cms-backend.ts';
-import { cmsConfig } from '../../src/site/cms-config.ts';
+import { cmsBackendFromEnv } from '../../src/site/cms/cms-backend.ts';
+import { cmsConfig } from '../../src/site/cms/cms-config.ts';
 
 const set = loadDocumentSet(join(import.meta.dirname, '../..'));
 type Field = { name: string; label: string; widget: string; hint?: string; options?: { label: string; value: string }[]; multiple?: boolean; modes?: string[]; fields?: Field[]; default?: unknown };

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMdx, writeMdx } from '../../src/site/cms-file.ts';
-import { needsRevision, nextVersion, numberForNew, revisedFields } from '../../src/site/cms-revision.ts';
+import { readMdx, writeMdx } from '../../src/site/cms/cms-file.ts';
+import { needsRevision, nextVersion, numberForNew, revisedFields } from '../../src/site/cms/cms-revision.ts';
 
 const root = join(import.meta.dirname, '../../content');
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 import { commitAll } from '../helpers/fixture-set.ts';
 import { localDate } from '../../src/model/calendar-date.ts';
 import { startDev, type DevServer } from '../helpers/dev-server.ts';

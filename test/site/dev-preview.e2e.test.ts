@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
 import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';

@@ -2,9 +2,9 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupFindings, totalFindings } from '../../src/site/dev-findings.ts';
-import { createDevSession, isContentFile } from '../../src/site/dev-session.ts';
-import { buildSiteModel } from '../../src/site/site-model.ts';
+import { groupFindings, totalFindings } from '../../src/site/dev/dev-findings.ts';
+import { createDevSession, isContentFile } from '../../src/site/dev/dev-session.ts';
+import { buildSiteModel } from '../../src/site/view/site-model.ts';
 import { baseDir } from '../helpers/fixture-set.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillFlowcharts, flowchartSlot, slotKeys } from '../../src/site/flowchart-slots.ts';
+import { fillFlowcharts, flowchartSlot, slotKeys } from '../../src/site/astro/flowchart-slots.ts';
 import { flowchartKey } from '../../src/render/mermaid.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 import { builtSite } from './built-site.ts';
 
 const code = 'flowchart TD\n  A["提出申请"] --> B["审核"]';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { historyPageView } from '../../src/site/history-view.ts';
+import { historyPageView } from '../../src/site/history/history-view.ts';
 import { buildSet, commitAll } from '../helpers/fixture-set.ts';
 
 describe('history page evidence', () => {

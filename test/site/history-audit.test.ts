@@ -9,8 +9,8 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readRepositoryHistory, type RepositoryHistory } from '../../src/history/document-history.ts';
 import { inForceAt } from '../../src/history/point-in-time.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
-import { auditDocuments, auditRowViews, oneYearBefore, presetDates, type AuditDocument, type AuditVersion } from '../../src/site/history-audit.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
+import { auditDocuments, auditRowViews, oneYearBefore, presetDates, type AuditDocument, type AuditVersion } from '../../src/site/history/history-audit.ts';
 import { inForceCsv } from '../../src/history/in-force-export.ts';
 import { regulationPath, reviseRegulation, testRepo } from '../history/git-repo.ts';
 

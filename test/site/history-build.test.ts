@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSite } from '../../src/site/build-site.ts';
+import { buildSite } from '../../src/site/build/build-site.ts';
 import { reviseRegulation, testRepo } from '../history/git-repo.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/browser/launch.ts';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { serveStatic } from '../../src/site/build/static-server.ts';
 import { builtSite } from './built-site.ts';
 
 /** The running session: where dist/ is, its URL, a way to open pages, and the way to stop. */

@@ -2,7 +2,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historySite } from '../../src/site/history-site.ts';
+import { historySite } from '../../src/site/history/history-site.ts';
 import { testRepo } from '../history/git-repo.ts';
 
 describe('history data of the site', () => {

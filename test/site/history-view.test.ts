@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { fieldLabel } from '../../src/model/field-labels.ts';
-import { diffRows, historyPageView, markChanged, versionHref } from '../../src/site/history-view.ts';
+import { diffRows, historyPageView, markChanged, versionHref } from '../../src/site/history/history-view.ts';
 import { regulationPath, reviseRegulation, testRepo } from '../history/git-repo.ts';
 
 function regulationHistory() {

@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepositoryHistory } from '../../src/history/document-history.ts';
 import { inForceAt, inForceStateLabels } from '../../src/history/point-in-time.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 import { startSiteSession, type SiteSession } from './history-session.ts';
 
 let site: SiteSession;

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/site/link-check.ts';
-import { baseOfBuiltSite, pathUnderBase, serveStatic } from '../../src/site/static-server.ts';
+import { checkLinks } from '../../src/site/build/link-check.ts';
+import { baseOfBuiltSite, pathUnderBase, serveStatic } from '../../src/site/build/static-server.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 function site(files: Record<string, string>): string {

@@ -1,9 +1,9 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/site/load-site.ts';
-import { startSearchIndex } from '../../src/site/search-index.ts';
-import { projectRoot } from '../../src/site/build-site.ts';
+import { loadSite } from '../../src/site/astro/load-site.ts';
+import { startSearchIndex } from '../../src/site/search/search-index.ts';
+import { projectRoot } from '../../src/site/build/build-site.ts';
 import { testTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = join(import.meta.dirname, '../print/fixtures/small-system');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { buildSiteModel, richText, type SiteModel } from '../../src/site/site-model.ts';
-import { archiveRows, listDefinitions, rowsOfList } from '../../src/site/lists.ts';
+import { buildSiteModel, richText, type SiteModel } from '../../src/site/view/site-model.ts';
+import { archiveRows, listDefinitions, rowsOfList } from '../../src/site/view/lists.ts';
 
 const root = join(import.meta.dirname, '../..');
 let model: SiteModel;

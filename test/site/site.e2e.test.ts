@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/launch.ts';
-import { checkLinks } from '../../src/site/link-check.ts';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { checkLinks } from '../../src/site/build/link-check.ts';
+import { serveStatic } from '../../src/site/build/static-server.ts';
 import { builtSite } from './built-site.ts';
 
 let dist: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankTitles, type TitleEntry } from '../../src/site/title-search.ts';
+import { rankTitles, type TitleEntry } from '../../src/site/search/title-search.ts';
 
 const entries: TitleEntry[] = [
   { n: 'JMI/CX/13', t: '文件与资料控制', h: '/procedures/jmi-cx-13/', k: '程序文件' },

@@ -1,8 +1,8 @@
 /** /admin/config.json: the web editor's configuration, generated from the schemas and the current document set. */
 import { loadDocumentSet } from '../../model/load.ts';
-import { contentRootOf } from '../../site/load-site.ts';
-import { cmsBackendFromEnv } from '../../site/cms-backend.ts';
-import { cmsConfig } from '../../site/cms-config.ts';
+import { contentRootOf } from '../../site/astro/load-site.ts';
+import { cmsBackendFromEnv } from '../../site/cms/cms-backend.ts';
+import { cmsConfig } from '../../site/cms/cms-config.ts';
 
 export function GET(): Response {
   const set = loadDocumentSet(contentRootOf(process.cwd()));

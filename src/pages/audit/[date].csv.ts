@@ -1,7 +1,7 @@
 /** /audit/<date>.csv: the point-in-time table of a preset date for spreadsheets. */
 import { inForceAt } from '../../history/point-in-time.ts';
 import { inForceCsv } from '../../history/in-force-export.ts';
-import { historySite } from '../../site/history-site.ts';
+import { historySite } from '../../site/history/history-site.ts';
 
 /** One CSV per preset date. */
 export function getStaticPaths() {

@@ -1,7 +1,7 @@
 /** /audit/<date>.json: the point-in-time answer of a preset date, as `npm run audit -- --at <date> --json` writes it. */
 import { inForceAt } from '../../history/point-in-time.ts';
 import { inForceJson } from '../../history/in-force-export.ts';
-import { historySite } from '../../site/history-site.ts';
+import { historySite } from '../../site/history/history-site.ts';
 
 /** One JSON file per preset date. */
 export function getStaticPaths() {

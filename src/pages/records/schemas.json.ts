@@ -1,8 +1,8 @@
 /** /records/schemas.json: every form's schema, for a workflow platform (智能管理系统) to import them all. */
 import { getCollection } from 'astro:content';
-import type { DocView } from '../../site/site-model.ts';
-import { schemaIndexOf } from '../../site/record-schemas.ts';
-import { withBase } from '../../site/site-base.ts';
+import type { DocView } from '../../site/view/site-model.ts';
+import { schemaIndexOf } from '../../site/view/record-schemas.ts';
+import { withBase } from '../../site/build/site-base.ts';
 
 export async function GET(): Promise<Response> {
   const docs = (await getCollection('documents')).map((e) => e.data as DocView);

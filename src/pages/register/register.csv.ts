@@ -1,6 +1,6 @@
 /** /register/register.csv: the register of controlled documents for spreadsheets, generated at build time. */
 import { registerCsv } from '../../history/register.ts';
-import { historySite } from '../../site/history-site.ts';
+import { historySite } from '../../site/history/history-site.ts';
 
 /** The register as CSV (UTF-8 with BOM). */
 export function GET(): Response {

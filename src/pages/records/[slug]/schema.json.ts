@@ -1,7 +1,7 @@
 /** /records/<slug>/schema.json: the JSON Schema (2020-12) of a filled record of this form (record-json-schema.ts). */
 import { getCollection } from 'astro:content';
-import type { DocView } from '../../../site/site-model.ts';
-import { hasSchema, schemaOfView } from '../../../site/record-schemas.ts';
+import type { DocView } from '../../../site/view/site-model.ts';
+import { hasSchema, schemaOfView } from '../../../site/view/record-schemas.ts';
 
 export async function getStaticPaths() {
   const docs = (await getCollection('documents')).map((e) => ({ id: e.id, doc: e.data as DocView }));

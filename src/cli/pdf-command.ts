@@ -1,0 +1,62 @@
+/** `npm run pdf`: check the document set, stop on errors, then print every PDF into dist/pdf. */
+import { dateOptionError } from '../model/calendar-date.ts';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
+import { checkCommand } from './check-command.ts';
+import { loadDocumentSet } from '../model/load.ts';
+import { buildPdfs } from '../print/build-pdfs.ts';
+
+/** Help text of `npm run pdf -- --help`. */
+export const pdfUsage = `用法：npm run pdf -- [选项]
+  --root <目录>     文件体系所在目录（默认当前目录，其下有 content/）
+  --out <目录>      PDF 输出目录（默认 <root>/dist/pdf）
+  --no-cache        不使用也不写入 PDF 缓存（.cache/shoukong/pdf）
+  --today YYYY-MM-DD  按这一天判断在用版本（默认今天）：只有当天已生效的版本加盖“受控”，
+                    已批准但未到生效日期的修订要到那一天才替换现行版本
+输出：每份文件一个 PDF，forms/ 下为质量记录的空白表单，full-manual.pdf 为体系文件汇编。
+退出码：成功为 0；检查有错误、找不到浏览器或打印失败为 1；参数错误为 2。`;
+
+/** Runs the command; output goes through the given writers so tests can capture it. */
+export async function pdfCommand(argv: string[], env: { cwd: string; out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { root: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+    }));
+  } catch (error) {
+    env.err(`${(error as Error).message}\n${pdfUsage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    env.out(`${pdfUsage}\n`);
+    return 0;
+  }
+  const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
+  if (badToday) {
+    env.err(`${badToday}\n`);
+    return 2;
+  }
+  const root = resolve(env.cwd, values.root ?? '.');
+  const outDir = values.out ? resolve(env.cwd, values.out) : resolve(root, 'dist/pdf');
+
+  const check = checkCommand(['--root', root, ...(values.today ? ['--today', values.today] : [])], { cwd: env.cwd });
+  if (check.exitCode !== 0) {
+    env.err(check.stdout + check.stderr);
+    env.err('检查发现错误，未生成 PDF。请先修正上面的错误（npm run check）。\n');
+    return 1;
+  }
+  try {
+    await buildPdfs({ root, set: loadDocumentSet(root), outDir, log: (line) => env.err(`${line}\n`), ...(values['no-cache'] ? { cache: false } : {}), ...(values.today ? { today: values.today } : {}) });
+    return 0;
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) {
+      env.err(`${error.message === browserHelp ? browserHelp : `${error.message}\n\n${browserHelp}`}\n`);
+      return 1;
+    }
+    env.err(`生成 PDF 失败：${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

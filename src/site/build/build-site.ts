@@ -1,0 +1,249 @@
+/**
+ * `npm run build`: check, render flowcharts, build the Astro site into a temporary folder, index it
+ * with Pagefind, print the PDFs, then swap the folder into dist/ with a rename. A failed step leaves
+ * the previous dist/ untouched; a successful one keeps the site it replaced in dist.previous/ until
+ * the next build.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from '../../check/run-check.ts';
+import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { formatPretty } from '../../diagnostics/format-pretty.ts';
+import { buildToday } from '../../history/in-force-today.ts';
+import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../../model/load.ts';
+import { flowchartCacheDir, renderFlowchartsReporting } from '../../render/mermaid.ts';
+import { parserVersion } from '../../model/parser-version.ts';
+import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
+import { handOverDocumentSet, loadSite } from '../astro/load-site.ts';
+import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
+
+/** The project that holds astro.config.mjs and src/pages. */
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface BuildSiteOptions {
+  /** Folder holding content/ (default: the project root). */
+  contentRoot?: string;
+  /** Output folder (default <project>/dist). */
+  outDir?: string;
+  /** Whether to print PDFs when src/print/build-pdfs.ts and a browser exist (default true). */
+  pdf?: boolean;
+  /** Whether to build the search index (default true). */
+  search?: boolean;
+  /** Whether to stop on check errors (default true; the benchmark's generated sets are known clean). */
+  check?: boolean;
+  /** Whether to use the parse cache shared with npm run check (default true). */
+  parseCache?: boolean;
+  /**
+   * The build date (default buildToday(): SHOUKONG_TODAY or the local date): what every page, list,
+   * search entry, register row and PDF shows as in force, and what the check counts overdue from.
+   */
+  today?: string;
+  /** Base path the site is published under, normalised ('/zlbz/'; default '/'). */
+  base?: string;
+  log?: (line: string) => void;
+  color?: boolean;
+}
+
+export interface BuildSiteResult {
+  exitCode: number;
+  /** Diagnostics that stopped the build (check errors or flowcharts mermaid cannot parse). */
+  diagnostics: Diagnostic[];
+  pages: number;
+  /** Milliseconds per step. */
+  timings: Record<string, number>;
+}
+
+/** Builds the site; never leaves a half-written outDir. */
+export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
+  const outDir = options.outDir ?? join(projectRoot, 'dist');
+  // Folders of builds that were killed before they could remove them (their process is gone).
+  for (const prefix of [`${basename(outDir)}.building-`, `${basename(previousSite(outDir))}-`]) removeStaleWorkFolders(dirname(outDir), prefix);
+  // The site the last build replaced is removed while this one works (thousands of files: a second or two).
+  const clearing = clearPreviousSite(outDir);
+  try {
+    return await buildSiteSteps(options);
+  } finally {
+    await clearing;
+  }
+}
+
+async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const contentRoot = options.contentRoot ?? projectRoot;
+  const outDir = options.outDir ?? join(projectRoot, 'dist');
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // One date for the whole build: the check, the pages (history-site, load-site read SHOUKONG_TODAY) and the PDFs.
+  const today = options.today ?? buildToday();
+  const timings: Record<string, number> = {};
+  const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[step] = Math.round(performance.now() - started);
+    }
+  };
+  const show = (diagnostics: Diagnostic[]) => log(formatPretty(diagnostics, { readSource: (file) => readSourceFile(contentRoot, file), color: options.color ?? false }));
+  const fail = (diagnostics: Diagnostic[]): BuildSiteResult => {
+    show(diagnostics);
+    log(`构建已停止：有错误，未改动 ${relative(process.cwd(), outDir) || outDir}/。请按上面的提示修改后重新运行 npm run build。`);
+    return { exitCode: 1, diagnostics, pages: 0, timings };
+  };
+
+  // 1. Check: errors stop the build before anything is written.
+  // The same parse cache as npm run check: unchanged files are not parsed again.
+  const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
+  const set = await time('load', () => {
+    // Bodies are parsed once: the site renders them from the trees the check read.
+    const loaded = loadDocumentSet(contentRoot, { cache, keepBodyTrees: true });
+    cache?.save();
+    return loaded;
+  });
+  if (options.check !== false) {
+    const diagnostics = await time('check', () => runCheck(set, { today }));
+    const { errors, warnings } = countBySeverity(diagnostics);
+    if (errors > 0) return fail(diagnostics);
+    // Warnings do not stop the build, but the author sees them here, not only with npm run check.
+    if (warnings > 0) show(diagnostics);
+    log(`检查通过：${set.documents.length} 份受控文件${warnings ? `，${warnings} 个警告（见上，不影响构建）` : ''}`);
+  }
+
+  // 2. Flowcharts: every distinct source once, into the shared cache; syntax errors stop the build.
+  const flowchartProblems = await time('flowcharts', () => renderAllFlowcharts(set, log));
+  if (flowchartProblems.length > 0) return fail(flowchartProblems);
+
+  // 3. Astro into a temporary folder next to outDir (same file system, so the final rename is atomic).
+  const staging = `${outDir}.building-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const releaseStaging = removeOnInterrupt(staging);
+  const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
+  const docxModule = join(projectRoot, 'src/print/build-docx.ts');
+  const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
+  let search: PendingSearchIndex | undefined;
+  try {
+    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    handOverDocumentSet(set);
+    // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
+    // Pagefind, its own process, indexes while Astro builds the pages.
+    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
+    try {
+      await time('astro', async () => {
+        const { build } = await import('astro');
+        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/' });
+      });
+    } finally {
+      handOverDocumentSet(undefined);
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    const pages = countPages(staging);
+    log(`网站页面：${pages} 页`);
+
+    // 4. Search index over current documents, written into the site.
+    if (search) {
+      const started = performance.now();
+      const { pages: indexed, reused } = await search.finish(staging);
+      timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
+      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : ''}`);
+    }
+
+    // 5. PDFs into <staging>/pdf.
+    if (printPdfs) {
+      await time('pdf', async () => {
+        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
+        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today });
+      });
+      // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
+      await time('docx', async () => {
+        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
+        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today });
+      });
+    }
+
+    // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
+    await time('swap', () => {
+      const previous = previousSite(outDir);
+      if (existsSync(outDir)) {
+        rmSync(previous, { recursive: true, force: true }); // only there when another build left one meanwhile
+        renameSync(outDir, previous);
+      }
+      renameSync(staging, outDir);
+    });
+    log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
+    return { exitCode: 0, diagnostics: [], pages, timings };
+  } catch (error) {
+    await search?.abort();
+    rmSync(staging, { recursive: true, force: true });
+    log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
+    return { exitCode: 1, diagnostics: [], pages: 0, timings };
+  } finally {
+    releaseStaging();
+  }
+}
+
+/** Where a build puts the site it replaced: next to it, so that the rename is atomic. */
+function previousSite(outDir: string): string {
+  return `${outDir}.previous`;
+}
+
+/** Removes the site the last build replaced, in the background: the caller awaits it when done. */
+async function clearPreviousSite(outDir: string): Promise<void> {
+  const previous = previousSite(outDir);
+  if (!existsSync(previous)) return;
+  // Renamed first, so this build's own swap can put the site it replaces there meanwhile.
+  const clearing = `${previous}-${process.pid}`;
+  try {
+    renameSync(previous, clearing);
+  } catch {
+    return;
+  }
+  await rm(clearing, { recursive: true, force: true });
+}
+
+/** Renders every flowchart once; a source mermaid cannot parse becomes a diagnostic at its line. */
+export async function renderAllFlowcharts(set: DocumentSet, log: (line: string) => void): Promise<Diagnostic[]> {
+  const blocks = set.documents.flatMap((doc) => doc.file.body.mermaid.map((block) => ({ doc, block })));
+  if (blocks.length === 0) return [];
+  const { errors } = await renderFlowchartsReporting(
+    blocks.map((b) => b.block.code),
+    { cacheDir: join(projectRoot, flowchartCacheDir), log },
+  );
+  return blocks.flatMap(({ doc, block }) => {
+    const error = errors.get(block.code);
+    if (!error) return [];
+    const lineInBlock = error.line ?? 1;
+    const line = block.span.start.line + lineInBlock - 1;
+    const text = block.code.split('\n')[lineInBlock - 1] ?? '';
+    const indent = text.length - text.trimStart().length;
+    return [
+      {
+        file: doc.path,
+        span: { start: { line, column: indent + 1 }, end: { line, column: Math.max(text.length + 1, indent + 2) } },
+        severity: 'error' as const,
+        message: `流程图无法解析：${error.message}。请对照 mermaid 流程图语法修改这一行附近（节点写成 A["文字"]，连线写成 A --> B）`,
+        ruleId: 'flow/mermaid-syntax',
+      },
+    ];
+  });
+}
+
+async function browserAvailable(log: (line: string) => void): Promise<boolean> {
+  try {
+    const { findBrowser } = await import('../../browser/find-browser.ts');
+    await findBrowser();
+    return true;
+  } catch (error) {
+    log(`没有可用的浏览器，本次不生成 PDF（网站照常生成，文件页不显示 PDF 链接）：\n${(error as Error).message}`);
+    return false;
+  }
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+
