@@ -15,7 +15,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, projectRoot, type BuildSiteResult } from '../src/site/build-site.ts';
+import { buildSite, projectRoot, type BuildSiteResult } from '../src/site/build/build-site.ts';
 
 const { values } = parseArgs({
   options: {

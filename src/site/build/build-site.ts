@@ -18,6 +18,9 @@ import { parserVersion } from '../../model/parser-version.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
 import { handOverDocumentSet, loadSite } from '../astro/load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
+import { buildIdDefine, handOverPageSelection } from '../astro/page-selection.ts';
+import { historySite } from '../history/history-site.ts';
+import { planPageReuse, type PageReusePlan } from './incremental.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -53,6 +56,8 @@ export interface BuildSiteResult {
   pages: number;
   /** Milliseconds per step. */
   timings: Record<string, number>;
+  /** 'incremental' when unchanged document and history pages were reused from the previous site (build/incremental.ts). */
+  mode?: 'full' | 'incremental';
 }
 
 /** Builds the site; never leaves a half-written outDir. */
@@ -121,28 +126,35 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const docxModule = join(projectRoot, 'src/print/build-docx.ts');
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
+  let reuse: PageReusePlan | undefined;
   try {
     const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
     handOverDocumentSet(set);
+    // Document and history pages whose inputs did not change are reused from the previous site.
+    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, site: await loadSite(contentRoot, projectRoot), history: historySite(contentRoot), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
+    const buildId = `${process.pid}-${++builds}`;
+    handOverPageSelection(reuse.render && { build: buildId, paths: reuse.render });
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
     if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
     try {
       await time('astro', async () => {
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/' });
+        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/', vite: { define: buildIdDefine(buildId) } });
       });
     } finally {
       handOverDocumentSet(undefined);
+      handOverPageSelection(undefined);
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
     }
+    await time('reuse', () => reuse!.linkReused(staging));
     const pages = countPages(staging);
-    log(`网站页面：${pages} 页`);
+    log(`网站页面：${pages} 页${reuse.mode === 'incremental' ? `（${reuse.reused} 页与上次相同，沿用）` : ''}`);
 
     // 4. Search index over current documents, written into the site.
     if (search) {
@@ -174,8 +186,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       }
       renameSync(staging, outDir);
     });
+    reuse.save();
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
-    return { exitCode: 0, diagnostics: [], pages, timings };
+    return { exitCode: 0, diagnostics: [], pages, timings, mode: reuse.mode };
   } catch (error) {
     await search?.abort();
     rmSync(staging, { recursive: true, force: true });
@@ -185,6 +198,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     releaseStaging();
   }
 }
+
+/** Builds run by this process, for each build's id (page-selection.ts). */
+let builds = 0;
 
 /** Where a build puts the site it replaced: next to it, so that the rename is atomic. */
 function previousSite(outDir: string): string {
