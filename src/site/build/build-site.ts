@@ -21,6 +21,7 @@ import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../se
 import { buildIdDefine, handOverPageSelection } from '../astro/page-selection.ts';
 import { historySite } from '../history/history-site.ts';
 import { planPageReuse, type PageReusePlan } from './incremental.ts';
+import { startPrinting, type Printing } from './print-beside.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -123,10 +124,10 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   rmSync(staging, { recursive: true, force: true });
   const releaseStaging = removeOnInterrupt(staging);
   const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
-  const docxModule = join(projectRoot, 'src/print/build-docx.ts');
   const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
   let reuse: PageReusePlan | undefined;
+  let printing: Printing | undefined;
   try {
     const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -136,6 +137,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, site: await loadSite(contentRoot, projectRoot), history: historySite(contentRoot), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
     const buildId = `${process.pid}-${++builds}`;
     handOverPageSelection(reuse.render && { build: buildId, paths: reuse.render });
+    if (printPdfs) printing = startPrinting({ projectRoot, contentRoot, set, today, log, time });
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
     if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
@@ -164,18 +166,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : ''}`);
     }
 
-    // 5. PDFs into <staging>/pdf.
-    if (printPdfs) {
-      await time('pdf', async () => {
-        const { buildPdfs } = (await import(pdfModule)) as { buildPdfs: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
-        await buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today });
-      });
-      // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
-      await time('docx', async () => {
-        const { buildDocx } = (await import(docxModule)) as { buildDocx: (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown> };
-        await buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today });
-      });
-    }
+    // 5. The PDFs and Word copies, printed while Astro built, into <staging>/pdf and <staging>/docx.
+    await printing?.moveInto(staging);
 
     // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
     await time('swap', () => {
@@ -191,6 +183,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     return { exitCode: 0, diagnostics: [], pages, timings, mode: reuse.mode };
   } catch (error) {
     await search?.abort();
+    await printing?.abort();
     rmSync(staging, { recursive: true, force: true });
     log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
     return { exitCode: 1, diagnostics: [], pages: 0, timings };
