@@ -39,10 +39,10 @@ describe('incremental build', { timeout: 600_000 }, () => {
   const commit = () => commitAll(root, `改动 ${++commits}`, `2025-05-${String(10 + commits).padStart(2, '0')}T09:00:00+08:00`);
 
   /** Builds dist/ incrementally and a fresh site in full/, and returns what the incremental build rendered. */
-  async function incrementalEqualsFull(): Promise<{ before: Map<string, Buffer>; after: Map<string, Buffer> }> {
+  async function incrementalEqualsFull(mode: 'incremental' | 'bodies' = 'incremental'): Promise<{ before: Map<string, Buffer>; after: Map<string, Buffer> }> {
     const before = tree(outDir());
     const incremental = await build(outDir());
-    expect(incremental.mode).toBe('incremental');
+    expect(incremental.mode).toBe(mode);
     const full = await build(join(root, 'full'));
     expect(full.mode).toBe('full');
     const after = tree(outDir());
@@ -101,11 +101,20 @@ describe('incremental build', { timeout: 600_000 }, () => {
     expect(removedSite.after.has('history/jmi-zd-13-02/index.html')).toBe(false);
   });
 
-  it('an uncommitted edit, then its commit', async () => {
-    edit('content/procedures/jmi-cx-13.mdx', (t) => `${t}\n尚未提交的一段。\n`);
-    await incrementalEqualsFull();
+  it('an uncommitted edit to bodies only: Astro does not run, the pages get their new bodies and contents', async () => {
+    edit('content/procedures/jmi-cx-13.mdx', (t) => `${t}\n## 3 附则\n\n尚未提交的一段。\n`);
+    edit('content/regulations/jmi-zd-13-01.mdx', (t) => t.replace('本段为增量构建测试加入的说明。', '本段为增量构建测试改写的说明。'));
+    const result = await incrementalEqualsFull('bodies');
+    expect(changedPages(result)).toEqual(['procedures/jmi-cx-13/index.html', 'regulations/jmi-zd-13-01/index.html']);
+    expect(result.after.get('procedures/jmi-cx-13/index.html')!.toString()).toMatch(/<li><a href="#[^"]+">3 附则<\/a><\/li><\/ol><\/section><!--\/shoukong:toc-->/);
     commit();
     await incrementalEqualsFull();
+  });
+
+  it('an uncommitted edit that adds a reference is not a body-only change', async () => {
+    edit('content/procedures/jmi-cx-13.mdx', (t) => t.replace('尚未提交的一段。', '尚未提交的一段，见 [[JMI/BZ/1-01]]。'));
+    await incrementalEqualsFull('incremental');
+    commit();
   });
 
   it('renders every page when dist/ is not the site the keys describe', async () => {

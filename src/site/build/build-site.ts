@@ -57,8 +57,8 @@ export interface BuildSiteResult {
   pages: number;
   /** Milliseconds per step. */
   timings: Record<string, number>;
-  /** 'incremental' when unchanged document and history pages were reused from the previous site (build/incremental.ts). */
-  mode?: 'full' | 'incremental';
+  /** 'incremental' when unchanged document and history pages were reused from the previous site, 'bodies' when only bodies changed and Astro did not run (build/incremental.ts). */
+  mode?: 'full' | 'incremental' | 'bodies';
 }
 
 /** Builds the site; never leaves a half-written outDir. */
@@ -134,7 +134,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     Object.assign(process.env, env);
     handOverDocumentSet(set);
     // Document and history pages whose inputs did not change are reused from the previous site.
-    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, site: await loadSite(contentRoot, projectRoot), history: historySite(contentRoot), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
+    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot), history: historySite(contentRoot), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
     const buildId = `${process.pid}-${++builds}`;
     handOverPageSelection(reuse.render && { build: buildId, paths: reuse.render });
     if (printPdfs) printing = startPrinting({ projectRoot, contentRoot, set, today, log, time });
@@ -142,7 +142,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     // Pagefind, its own process, indexes while Astro builds the pages.
     if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
     try {
-      await time('astro', async () => {
+      // Only bodies changed: the previous site with the new bodies put in (linkReused below).
+      if (reuse.mode !== 'bodies') await time('astro', async () => {
         const { build } = await import('astro');
         await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/', vite: { define: buildIdDefine(buildId) } });
       });
@@ -156,7 +157,8 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     }
     await time('reuse', () => reuse!.linkReused(staging));
     const pages = countPages(staging);
-    log(`网站页面：${pages} 页${reuse.mode === 'incremental' ? `（${reuse.reused} 页与上次相同，沿用）` : ''}`);
+    const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${pages - reuse.reused} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
+    log(`网站页面：${pages} 页${reused}`);
 
     // 4. Search index over current documents, written into the site.
     if (search) {
