@@ -245,7 +245,7 @@ if (largest) {
     if (site.value.exitCode !== 0) throw new Error(`the rebuild of ${size} failed`);
     rebuildTimes.push(site.ms);
     for (const [step, ms] of Object.entries(site.value.timings)) (steps[step] ??= []).push(ms);
-    log(`${String(size).padStart(5)} 份文件 改动 1 份后重建（第 ${run} 次，${site.value.mode === 'incremental' ? '增量' : '全部重新生成'}）：${seconds(site.ms)} 秒` + (hugo ? ` | Hugo 全部构建 ${htmlCount(join(hugoRoot, 'public'))} 页：${seconds(hugoTimes.at(-1)!)} 秒` : ''));
+    log(`${String(size).padStart(5)} 份文件 改动 1 份后重建（第 ${run} 次，${{ full: '全部重新生成', incremental: '增量：只重新生成受影响的页', bodies: '只有正文改动：换上新正文，未运行 Astro' }[site.value.mode ?? 'full']}）：${seconds(site.ms)} 秒` + (hugo ? ` | Hugo 全部构建 ${htmlCount(join(hugoRoot, 'public'))} 页：${seconds(hugoTimes.at(-1)!)} 秒` : ''));
   }
   log(`        ${runs} 次中位数：受控改动 1 份后重建 ${seconds(median(rebuildTimes))} 秒（${Object.entries(steps).map(([k, v]) => `${k} ${seconds(median(v))}`).join('、')}）`);
   if (hugo) {
