@@ -58,6 +58,8 @@ const common = (type: string, number: string, title: string) => ({
   reviewedBy: '赵德胜',
   // Procedures are approved by the president, the rest by a vice-president (rule role/not-authorized).
   approvedBy: type === 'procedure' ? '周志远' : '吴海明',
+  // Evidence of approval (rule approval/missing-evidence): a generated set without findings, as a real one is kept.
+  decision: '\n  version: A/0\n  meeting: 校长办公会\n  session: 1\n  date: 2025-08-25\n  minutes: 纪要〔2025〕1号',
   revisions: '\n  - version: A/0\n    date: 2025-08-20\n    summary: 首次发布\n    author: 刘明华',
 });
 

@@ -163,9 +163,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     // 4. Search index over current documents, written into the site.
     if (search) {
       const started = performance.now();
-      const { pages: indexed, reused } = await search.finish(staging);
+      const { pages: indexed, reused, parts, indexedParts } = await search.finish(staging);
       timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
-      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : ''}`);
+      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : parts > 1 ? `（分 ${parts} 部分，重新索引其中 ${indexedParts} 部分）` : ''}`);
     }
 
     // 5. The PDFs and Word copies, printed while Astro built, into <staging>/pdf and <staging>/docx.
