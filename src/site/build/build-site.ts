@@ -157,7 +157,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     }
     await time('reuse', () => reuse!.linkReused(staging));
     const pages = countPages(staging);
-    const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${pages - reuse.reused} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
+    const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${reuse.render?.size ?? 0} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
     log(`网站页面：${pages} 页${reused}`);
 
     // 4. Search index over current documents, written into the site.
