@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** npm run pack -- --base <ref>: the approval pack (审批材料) with a 修订对照表 per changed document. */
 import { packCommand } from '../src/cli/pack-command.ts';
+import { exitWith, terminal } from '../src/cli/command.ts';
 
-process.exitCode = await packCommand(process.argv.slice(2), { cwd: process.cwd(), out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+exitWith(await packCommand(process.argv.slice(2), terminal()));

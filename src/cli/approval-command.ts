@@ -9,7 +9,7 @@ import { gitRunner } from '../history/git.ts';
 import { indexPeople } from '../model/organization.ts';
 import { approvalsPath, loadDocumentSet, type ControlledDocument } from '../model/load.ts';
 import type { ApprovalRecord } from '../model/schemas/approvals.ts';
-import type { CommandResult } from './check-command.ts';
+import type { CommandResult } from './command.ts';
 
 export const approvalUsage = `用法：npm run approval -- record (--github 事件.json | --gitea 事件.json | --gitlab 批准.json) (--base 基线 | --doc 编号…) [--commit 提交] [--pr 编号]
   --github  GitHub 的 pull_request_review 事件（GITHUB_EVENT_PATH），或 /pulls/:n/reviews 的返回结果

@@ -12,7 +12,7 @@ import { copyStatuses, recallColumns, recallCsv, recallRows } from '../history/c
 import { dateOptionError } from '../model/calendar-date.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
-import type { CommandResult } from './check-command.ts';
+import type { CommandResult } from './command.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
        npm run audit -- --register [--csv 文件] [--today YYYY-MM-DD]

@@ -1,27 +1,18 @@
 /** `shoukong check`: argv in, report and exit code out. Kept apart from process I/O so that tests can run it. */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { flowchartSyntaxErrors } from '../check/flowchart-syntax.ts';
+import { BaseRefError, prepareCheck, type PreparedCheck } from '../check/prepare-check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
-import { coverageOf } from '../model/coverage.ts';
-import { loadDocumentSet, openParseCache, readSourceFile, type DocumentSet } from '../model/load.ts';
-import { parserVersion } from '../model/parser-version.ts';
-import { compareWithBase, readBaseApprovals, readBaseDocuments, type ChangeSet } from '../history/change-set.ts';
 import { changeSummary } from '../history/change-summary.ts';
-import { readRepositoryHistory, type RepositoryHistory } from '../history/document-history.ts';
-import { gitRunner, repositoryState, type GitRunner } from '../history/git.ts';
-import { formatReport, reportFormats, unknownFormatMessage } from './report-format.ts';
+import { checkReport } from './check-report.ts';
+import type { CommandResult } from './command.ts';
+import { reportFormats, unknownFormatMessage } from './report-format.ts';
 
-export interface CommandResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
+/** Help text of `npm run check -- --help`. */
 export const checkUsage = `用法：npm run check -- [选项]
   --format pretty|json|github   输出格式（默认 pretty；github 为 GitHub Actions 注释）
   --root <目录>                 文件体系所在目录（默认当前目录，其下有 content/）
@@ -66,77 +57,25 @@ export function checkCommand(argv: string[], env: { cwd: string; color?: boolean
     return { exitCode: 2, stdout: '', stderr: '--summary 需要与 --base 一起使用\n' };
   }
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
-  const opened = values['no-cache'] ? {} : openParseCache(root, parserVersion());
-  const cache = opened.cache;
-  const warnings = opened.warning ? `${opened.warning}\n` : '';
-  const set = loadDocumentSet(root, cache ? { cache } : {});
-  const git = gitRunner(root);
-  const history = values['no-history'] ? undefined : historyAtTopLevel(root, git);
-  let changes: ChangeSet | undefined;
-  if (values.base !== undefined) {
-    try {
-      git.run(['rev-parse', '--verify', '--quiet', `${values.base}^{commit}`]);
-      changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base, readBaseApprovals(git, values.base));
-    } catch {
-      return { exitCode: 2, stdout: '', stderr: `找不到 Git 提交 "${values.base}"：请确认引用名（如 origin/main），并用完整历史克隆（CI 中设置 fetch-depth: 0）\n` };
-    }
+  let prepared: PreparedCheck;
+  try {
+    prepared = prepareCheck(root, {
+      history: !values['no-history'],
+      flowcharts: !values['no-flowcharts'],
+      cache: !values['no-cache'],
+      ...(values.base !== undefined ? { base: values.base } : {}),
+      ...(values.today ? { today: values.today } : {}),
+    });
+  } catch (error) {
+    if (error instanceof BaseRefError) return { exitCode: 2, stdout: '', stderr: `${error.message}\n` };
+    throw error;
   }
-  const flowchartErrors = values['no-flowcharts']
-    ? undefined
-    : flowchartSyntaxErrors(
-        set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code)),
-        opened.dir ? join(opened.dir, 'mermaid-parse') : undefined,
-      );
-  const diagnostics = runCheck(set, {
-    ...(values.today ? { today: values.today } : {}),
-    ...(history ? { history } : {}),
-    ...(changes ? { changes } : {}),
-    ...(flowchartErrors ? { flowchartErrors } : {}),
-  });
-  cache?.save();
+  const { set, changes } = prepared;
+  const diagnostics = runCheck(set, prepared.options);
   if (changes && values.summary) {
     writeFileSync(resolve(env.cwd, values.summary), changeSummary(changes, buildGraph(set), countBySeverity(diagnostics), values['pack-link']));
   }
-
   const { errors } = countBySeverity(diagnostics);
-  const stdout = formatReport(diagnostics, values.format, { sourceRoot: root, color: env.color ?? false }, (findings) =>
-    [`检查了 ${set.documents.length} 份受控文件`, '', findings, coverageSummary(set), values.coverage ? coverageReport(set) : '']
-      .filter((s, i) => s !== '' || i === 1)
-      .join('\n'),
-  );
-  return { exitCode: errors > 0 ? 1 : 0, stdout: `${stdout}\n`, stderr: warnings };
-}
-
-/** History is read only when the document set is the top of its own Git work tree (not a fixture inside another repository). */
-function historyAtTopLevel(root: string, git: GitRunner): RepositoryHistory | undefined {
-  const state = repositoryState(git);
-  if (!state.isRepository || !state.topLevel || realpathSync(state.topLevel) !== realpathSync(root)) return undefined;
-  return readRepositoryHistory(root, git, state);
-}
-
-function coverageSummary(set: DocumentSet): string {
-  const parts = set.frameworks.flatMap((file) => {
-    if (!file.data) return [];
-    const entries = [...coverageOf(file.data, set.documents).values()].filter((e) => e.leaf);
-    return [`${file.data.name} ${entries.filter((e) => e.covered).length}/${entries.length}`];
-  });
-  return parts.length ? `要求覆盖（已覆盖/条款数）：${parts.join('；')}` : '';
-}
-
-function coverageReport(set: DocumentSet): string {
-  const out: string[] = [''];
-  for (const file of set.frameworks) {
-    if (!file.data) continue;
-    out.push(`${file.data.name}`);
-    const coverage = coverageOf(file.data, set.documents);
-    for (const entry of coverage.values()) {
-      // Indent by the clauses above it in this framework, not by the dots in its id.
-      let depth = 0;
-      for (let parent = entry.parent; parent; parent = coverage.get(parent)?.parent) depth++;
-      const by = entry.documents.map((d) => d.data.number).join(' ');
-      out.push(`  ${'  '.repeat(depth)}${entry.covered ? '✔' : '✖'} ${entry.id} ${entry.title}${by ? `  ← ${by}` : entry.covered ? '  （由上级条款或全部下级条款覆盖）' : '  未覆盖'}`);
-    }
-    out.push('');
-  }
-  return out.join('\n');
+  const stdout = checkReport(set, diagnostics, { format: values.format, color: env.color ?? false, coverage: values.coverage });
+  return { exitCode: errors > 0 ? 1 : 0, stdout, stderr: prepared.warning ? `${prepared.warning}\n` : '' };
 }

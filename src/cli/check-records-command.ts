@@ -8,7 +8,7 @@ import { historyAtTop } from '../history/in-force-today.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
 import { templateLookup } from '../history/template-versions.ts';
 import { loadDocumentSet } from '../model/load.ts';
-import type { CommandResult } from './check-command.ts';
+import type { CommandResult } from './command.ts';
 import { formatReport, reportFormats, unknownFormatMessage } from './report-format.ts';
 
 export const checkRecordsUsage = `用法：npm run check-records -- <文件夹或文件> … [选项]

@@ -2,8 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
-import { checkCommand } from './check-command.ts';
-import { loadDocumentSet } from '../model/load.ts';
+import { checkBeforeOutput } from './check-report.ts';
 import { buildToday, inForceTodayOf } from '../history/in-force-today.ts';
 import { buildDocx, docxDocuments } from '../print/build-docx.ts';
 
@@ -41,13 +40,10 @@ export async function docxCommand(argv: string[], env: { cwd: string; out: (text
   }
   const root = resolve(env.cwd, values.root ?? '.');
   const outDir = values.out ? resolve(env.cwd, values.out) : resolve(root, 'dist/docx');
-  const check = checkCommand(['--root', root, '--no-history'], { cwd: env.cwd });
-  if (check.exitCode !== 0) {
-    env.err(check.stdout + check.stderr);
-    env.err('检查发现错误，未生成 Word 版。请先修正上面的错误（npm run check）。\n');
-    return 1;
-  }
-  const set = loadDocumentSet(root);
+  // The check npm run check runs (without Git history: the Word copies do not depend on it), its report printed the same way.
+  const prepared = checkBeforeOutput(root, { history: false }, env.err, '未生成 Word 版');
+  if (!prepared) return 1;
+  const set = prepared.set;
   const current = new Set(docxDocuments(inForceTodayOf(set, buildToday())).map((d) => d.data.number));
   const unknown = (values.only ?? []).filter((n) => !current.has(n));
   if (unknown.length > 0) {

@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { gitRunner } from '../history/git.ts';
-import type { CommandResult } from './new-command.ts';
+import type { CommandResult } from './command.ts';
 
 /** The line that marks a hook as ours, so that reinstalling may replace it. */
 export const hookMarker = '# shoukong pre-commit hook';

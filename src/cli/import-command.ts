@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { prepareCheck } from '../check/prepare-check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
@@ -75,7 +76,8 @@ export async function importCommand(argv: string[], env: { cwd: string; out: (te
   // The check, in-process, on the set with the new files; only what concerns them is shown.
   if (written.length > 0 && !values['dry-run']) {
     const paths = new Set(written.map((o) => o.path));
-    const findings = runCheck(loadDocumentSet(root), env.today ? { today: env.today } : {}).filter((d) => paths.has(d.file));
+    const prepared = prepareCheck(root, { history: false, flowcharts: false, ...(env.today ? { today: env.today } : {}) });
+    const findings = runCheck(prepared.set, prepared.options).filter((d) => paths.has(d.file));
     const { errors, warnings } = countBySeverity(findings);
     lines.push('', `导入后的检查（npm run check，只列出导入的 ${written.length} 份文件）：`, '');
     lines.push(findings.length ? formatPretty(findings, { readSource }).trimEnd() : '没有发现问题');

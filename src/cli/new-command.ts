@@ -13,16 +13,11 @@ import { parserVersion } from '../model/parser-version.ts';
 import { manualParts } from '../model/schemas/manual-section.ts';
 import { standardLevels } from '../model/schemas/standard.ts';
 import { AuthoringError } from '../authoring/authoring-error.ts';
-import { askMissing, PromptCancelled, type Answers, type Prompter } from '../authoring/prompts.ts';
+import { askMissing, PromptCancelled, terminalPrompter, type Answers, type Prompter } from '../authoring/prompts.ts';
 import { planNewDocument, writePlan, type NewDocumentPlan } from '../authoring/scaffold.ts';
 import { placeholder } from '../authoring/templates.ts';
+import type { CommandEnv, CommandResult } from './command.ts';
 
-/** Same shape as the check command's result, so scripts print it the same way. */
-export interface CommandResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
 
 export const newUsage = `用法：npm run new -- [选项]        （在终端中运行且缺少选项时逐项提问）
   --type <类型>          procedure 程序文件 / flow 流程 / regulation 制度 / record 质量记录 / standard 标准 / manual-section 质量手册
@@ -144,6 +139,16 @@ export async function newCommand(argv: string[], env: NewCommandEnv): Promise<Co
   const stdout = report(root, plan, type!, today, env.color ?? false, cache);
   cache.save();
   return { exitCode: 0, stdout, stderr: '' };
+}
+
+/** `npm run new` in a terminal: asks for what is missing when stdin and stdout are a terminal, else takes the flags only. */
+export async function newCommandInTerminal(argv: string[], env: Pick<CommandEnv, 'cwd' | 'color'>): Promise<CommandResult> {
+  const prompter = process.stdin.isTTY && process.stdout.isTTY ? terminalPrompter(process.stdin, process.stdout) : undefined;
+  try {
+    return await newCommand(argv, { ...env, ...(prompter ? { prompter } : {}) });
+  } finally {
+    prompter?.close();
+  }
 }
 
 /** The errors the check finds in the new file, with the plan applied to the set in memory. */

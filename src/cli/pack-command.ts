@@ -5,10 +5,9 @@ import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { buildApprovalPack, type ApprovalPack } from '../history/approval-pack.ts';
-import { compareWithBase, readBaseApprovals, readBaseDocuments } from '../history/change-set.ts';
-import { gitRunner } from '../history/git.ts';
 import { buildToday } from '../history/in-force-today.ts';
-import { loadDocumentSet } from '../model/load.ts';
+import type { DocumentSet } from '../model/load.ts';
+import { BaseRefError, prepareCheck } from '../check/prepare-check.ts';
 import { commitStamp } from '../print/commit-stamp.ts';
 import { fontFaceCss, printFonts } from '../print/fonts.ts';
 import { packHtml } from '../print/pack-html.ts';
@@ -56,14 +55,16 @@ export async function packCommand(argv: string[], env: { cwd: string; out: (text
     return 2;
   }
   const root = resolve(env.cwd, values.root ?? '.');
-  const set = loadDocumentSet(root);
   let pack: ApprovalPack;
+  let set: DocumentSet;
   try {
-    const git = gitRunner(root);
-    const changes = compareWithBase(set, readBaseDocuments(git, values.base), values.base, readBaseApprovals(git, values.base));
-    pack = buildApprovalPack(root, changes, buildGraph(set));
+    // The set and its comparison with the base, as npm run check -- --base reads them.
+    const prepared = prepareCheck(root, { base: values.base, history: false, flowcharts: false });
+    set = prepared.set;
+    pack = buildApprovalPack(root, prepared.changes!, buildGraph(set));
   } catch (error) {
-    env.err(`读不了基线 ${values.base}：${(error as Error).message}\n请确认它是本仓库中的提交或分支（CI 中需取完整历史：fetch-depth: 0 / GIT_DEPTH: 0）。\n`);
+    const reason = error instanceof BaseRefError ? error.reason : (error as Error).message;
+    env.err(`读不了基线 ${values.base}：${reason}\n请确认它是本仓库中的提交或分支（CI 中需取完整历史：fetch-depth: 0 / GIT_DEPTH: 0）。\n`);
     return 1;
   }
   const options = { institution: set.organization.data?.institution.name ?? '', commit: commitStamp(root).overall, date: buildToday() };

@@ -3,8 +3,7 @@ import { dateOptionError } from '../model/calendar-date.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
-import { checkCommand } from './check-command.ts';
-import { loadDocumentSet } from '../model/load.ts';
+import { checkBeforeOutput } from './check-report.ts';
 import { buildPdfs } from '../print/build-pdfs.ts';
 
 /** Help text of `npm run pdf -- --help`. */
@@ -42,14 +41,11 @@ export async function pdfCommand(argv: string[], env: { cwd: string; out: (text:
   const root = resolve(env.cwd, values.root ?? '.');
   const outDir = values.out ? resolve(env.cwd, values.out) : resolve(root, 'dist/pdf');
 
-  const check = checkCommand(['--root', root, ...(values.today ? ['--today', values.today] : [])], { cwd: env.cwd });
-  if (check.exitCode !== 0) {
-    env.err(check.stdout + check.stderr);
-    env.err('检查发现错误，未生成 PDF。请先修正上面的错误（npm run check）。\n');
-    return 1;
-  }
+  // The check npm run check runs (with Git history and mermaid's parse of the flowcharts), its report printed the same way.
+  const prepared = checkBeforeOutput(root, values.today ? { today: values.today } : {}, env.err, '未生成 PDF');
+  if (!prepared) return 1;
   try {
-    await buildPdfs({ root, set: loadDocumentSet(root), outDir, log: (line) => env.err(`${line}\n`), ...(values['no-cache'] ? { cache: false } : {}), ...(values.today ? { today: values.today } : {}) });
+    await buildPdfs({ root, set: prepared.set, outDir, log: (line) => env.err(`${line}\n`), ...(values['no-cache'] ? { cache: false } : {}), ...(values.today ? { today: values.today } : {}) });
     return 0;
   } catch (error) {
     if (error instanceof BrowserNotFoundError) {

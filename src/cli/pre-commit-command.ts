@@ -9,7 +9,7 @@ import { gitRunner, listTree, readBlobs, type GitRunner } from '../history/git.t
 import { contentDir, loadDocumentSet, readSourceFile, shardedParseCache } from '../model/load.ts';
 import { parseFile } from '../model/parse-file.ts';
 import { parserVersion } from '../model/parser-version.ts';
-import type { CommandResult } from './new-command.ts';
+import type { CommandResult } from './command.ts';
 
 /** Options of the pre-commit check; `today` only for tests. */
 export interface PreCommitOptions {

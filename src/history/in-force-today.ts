@@ -71,25 +71,34 @@ export function historyAtTop(root: string): RepositoryHistory {
 }
 
 /**
- * One history read per loaded set and process: the site, the register and the printer of one build
- * share it (a new set, as in `npm run dev` after an edit, reads it again: there may be new commits).
+ * One history read, and one decision per date, per loaded set: the site, the register and the printer
+ * of one build share them (a new set, as in `npm run dev` after an edit, reads again: there may be new
+ * commits). Keyed by the set object, which the build hands to the Astro pages as it is.
  */
-const memo = globalThis as { shoukongHistoryAtTop?: { set: DocumentSet; value: RepositoryHistory }; shoukongInForce?: { set: DocumentSet; today: string; value: InForceToday } };
+const memo = new WeakMap<DocumentSet, { history?: RepositoryHistory; inForce: Map<string, InForceToday> }>();
 
-/** `historyAtTop` of the set's root, read once per set in this process. */
-export function sharedHistory(set: DocumentSet): RepositoryHistory {
-  if (memo.shoukongHistoryAtTop?.set !== set) memo.shoukongHistoryAtTop = { set, value: historyAtTop(set.root) };
-  return memo.shoukongHistoryAtTop.value;
+function memoOf(set: DocumentSet): { history?: RepositoryHistory; inForce: Map<string, InForceToday> } {
+  let entry = memo.get(set);
+  if (!entry) memo.set(set, (entry = { inForce: new Map() }));
+  return entry;
 }
 
-/** `inForceToday` of a loaded set on the build date, computed once per set and date in this process. */
+/** `historyAtTop` of the set's root, read once per set. */
+export function sharedHistory(set: DocumentSet): RepositoryHistory {
+  const entry = memoOf(set);
+  return (entry.history ??= historyAtTop(set.root));
+}
+
+/** `inForceToday` of a loaded set on the build date, computed once per set and date. */
 export function inForceTodayOf(set: DocumentSet, today = buildToday()): InForceToday {
-  const m = memo.shoukongInForce;
-  if (m?.set === set && m.today === today) return m.value;
-  // Git history is read only when some version takes effect after today (rare): a build or a dev
-  // reload where every version is in force never waits for it.
-  const value = inForceToday(set, () => sharedHistory(set), today);
-  memo.shoukongInForce = { set, today, value };
+  const entry = memoOf(set);
+  let value = entry.inForce.get(today);
+  if (!value) {
+    // Git history is read only when some version takes effect after today (rare): a build or a dev
+    // reload where every version is in force never waits for it.
+    value = inForceToday(set, () => sharedHistory(set), today);
+    entry.inForce.set(today, value);
+  }
   return value;
 }
 

@@ -1,12 +1,12 @@
 /** /admin/config.json: the web editor's configuration, generated from the schemas and the current document set. */
 import { loadDocumentSet } from '../../model/load.ts';
-import { contentRootOf } from '../../site/astro/load-site.ts';
+import { buildInput, devPreviewEnabled } from '../../site/astro/build-input.ts';
 import { cmsBackendFromEnv } from '../../site/cms/cms-backend.ts';
 import { cmsConfig } from '../../site/cms/cms-config.ts';
 
 export function GET(): Response {
-  const set = loadDocumentSet(contentRootOf(process.cwd()));
+  const set = loadDocumentSet(buildInput().contentRoot);
   // The local backend (decap-server inside `npm run dev`) is offered only by the dev server.
-  const config = cmsConfig(set, { backend: cmsBackendFromEnv(), localBackend: process.env.SHOUKONG_DEV_PREVIEW === '1' });
+  const config = cmsConfig(set, { backend: cmsBackendFromEnv(), localBackend: devPreviewEnabled() });
   return new Response(JSON.stringify(config), { headers: { 'content-type': 'application/json' } });
 }

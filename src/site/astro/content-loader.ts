@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { findingsSummaryId, totalFindings } from '../dev/dev-findings.ts';
 import { devSession, type ContentEvent, type DevSnapshot } from '../dev/dev-session.ts';
-import { contentRootOf, loadSite, type LoadedSite } from './load-site.ts';
+import { buildInput } from './build-input.ts';
+import { loadSite, type LoadedSite } from './load-site.ts';
 
 /** The body renderer's own source: when it changes, every stored body is rendered again. */
 function bodyRendererVersion(projectRoot: string): string {
@@ -65,7 +66,7 @@ async function followInDev(context: LoaderContext, update: (snapshot: DevSnapsho
   const { watcher, config, logger } = context;
   if (!watcher) return false;
   const projectRoot = fileURLToPath(config.root);
-  const session = devSession(contentRootOf(projectRoot), projectRoot);
+  const session = devSession(buildInput().contentRoot, projectRoot);
   update(await session.current());
   watcher.add(session.contentFolder);
   const onEvent = (event: ContentEvent) => async (path: string) => {
@@ -105,7 +106,7 @@ export function documentsLoader(): Loader {
         },
       );
       if (inDev) return;
-      const site = await loadSite(contentRootOf(projectRoot), projectRoot);
+      const site = await loadSite(buildInput().contentRoot, projectRoot);
       const rendered = storeDocuments(context, site, renderer);
       logger.info(`载入 ${site.documents.length} 份受控文件（重新渲染正文 ${rendered} 份），用时 ${Math.round(performance.now() - started)} 毫秒`);
     },
@@ -119,7 +120,7 @@ export function siteLoader(): Loader {
     async load(context) {
       if (await followInDev(context, (snapshot) => storeSite(context, snapshot.site))) return;
       const projectRoot = fileURLToPath(context.config.root);
-      storeSite(context, await loadSite(contentRootOf(projectRoot), projectRoot));
+      storeSite(context, await loadSite(buildInput().contentRoot, projectRoot));
     },
   };
 }

@@ -6,7 +6,7 @@ import { takeBodyTree } from '../../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../../render/body-html.ts';
 import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../../render/mermaid.ts';
 import { flowchartSlot } from './flowchart-slots.ts';
-import { siteMemoKey, type SiteMemo } from './loaded-site.ts';
+import { buildInput, rememberSite, siteMemo, type BuildInput, type SiteMemo } from './build-input.ts';
 import { buildSiteModel, type SiteModel } from '../view/site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
@@ -23,62 +23,37 @@ export interface LoadedSite extends SiteModel {
   flowchartSvg(key: string): string | undefined;
 }
 
-// One loaded site per process, shared by the build script, the Astro loaders and the pages (see loaded-site.ts).
-const shared = globalThis as Record<symbol, unknown>;
-
-/** A set the build script already loaded (and checked), handed to the content loader in the same process. */
-const handoffKey = Symbol.for('shoukong.loadedDocumentSet');
-
-/** Lets the content loader reuse a document set loaded by the build instead of parsing every file again. */
-export function handOverDocumentSet(set: DocumentSet | undefined): void {
-  shared[handoffKey] = set;
-}
-
-/** A memo made from an older hand-over is stale once the build hands over a newer set. */
-function handedOverFresh(memo: NonNullable<SiteMemo>, root: string): boolean {
-  const set = handedOver(root);
-  return !set || memo.set === set;
-}
-
-function handedOver(root: string): DocumentSet | undefined {
-  const set = shared[handoffKey] as DocumentSet | undefined;
-  return set?.root === root ? set : undefined;
-}
-
-/** Where the content lives: SHOUKONG_CONTENT_ROOT (used by the benchmark and tests) or the project root. */
-export function contentRootOf(projectRoot: string): string {
-  return process.env.SHOUKONG_CONTENT_ROOT || projectRoot;
-}
-
-/** Loads (once per root and process) the site model and bodies; flowcharts come from the shared cache. */
-export function loadSite(root: string, projectRoot = process.cwd()): Promise<LoadedSite> {
-  let memo = shared[siteMemoKey] as SiteMemo;
-  if (memo?.root !== root || !handedOverFresh(memo, root)) {
-    const set = handedOver(root);
-    memo = remember({ root, set, promise: loadFromSet(root, projectRoot, set ?? loadDocumentSet(root)) });
-  }
-  return memo.promise;
+/**
+ * Loads (once per root, set and date, in this process) the site model and bodies; flowcharts come from
+ * the shared cache. `from` is what the build handed over (build-input.ts): its set, when it is of this
+ * root, is used instead of loading the files again, and its date decides what is in force.
+ */
+export function loadSite(root: string, projectRoot = process.cwd(), from: Pick<BuildInput, 'set' | 'today'> = buildInput()): Promise<LoadedSite> {
+  const set = from.set?.root === root ? from.set : undefined;
+  const memo = siteMemo();
+  // A memo made from an older hand-over is stale once the build hands over a newer set.
+  if (memo?.root === root && memo.today === from.today && (!set || memo.set === set)) return memo.promise;
+  return remember({ root, set, today: from.today, promise: loadFromSet(projectRoot, set ?? loadDocumentSet(root), from.today) });
 }
 
 /** Makes `memo` the process's loaded site, noting the site itself once it is ready. */
-function remember(memo: NonNullable<SiteMemo>): NonNullable<SiteMemo> {
-  shared[siteMemoKey] = memo;
+function remember(memo: SiteMemo): Promise<LoadedSite> {
+  rememberSite(memo);
   memo.promise.then((site) => (memo.loaded = site), () => undefined);
-  return memo;
+  return memo.promise;
 }
-
 
 /**
  * Replaces the process's loaded site with one made from a newer document set (dev mode, after a
  * content file changed); bodies are rendered again lazily, flowcharts come from the shared cache.
  */
-export function reloadSite(root: string, projectRoot: string, set: DocumentSet): Promise<LoadedSite> {
-  return remember({ root, set, promise: loadFromSet(root, projectRoot, set) }).promise;
+export function reloadSite(root: string, projectRoot: string, set: DocumentSet, today?: string): Promise<LoadedSite> {
+  return remember({ root, set, today, promise: loadFromSet(projectRoot, set, today) });
 }
 
-async function loadFromSet(root: string, projectRoot: string, loaded: DocumentSet): Promise<LoadedSite> {
+async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: string | undefined): Promise<LoadedSite> {
   // Pages show what is in force on the build date: a revision approved for later is not shown as 现行.
-  const inForce = inForceTodayOf(loaded);
+  const inForce = inForceTodayOf(loaded, today);
   const set = inForce.set;
   const model = buildSiteModel(set, inForce.decisionOf);
   const codes = model.documents.flatMap((d) => d.mermaid);

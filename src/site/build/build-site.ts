@@ -4,21 +4,23 @@
  * the previous dist/ untouched; a successful one keeps the site it replaced in dist.previous/ until
  * the next build.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../browser/find-browser.ts';
+import { prepareCheck } from '../../check/prepare-check.ts';
 import { runCheck } from '../../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { formatPretty } from '../../diagnostics/format-pretty.ts';
 import { buildToday } from '../../history/in-force-today.ts';
-import { loadDocumentSet, readSourceFile, shardedParseCache, type DocumentSet } from '../../model/load.ts';
+import { readSourceFile, type DocumentSet } from '../../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../../render/mermaid.ts';
-import { parserVersion } from '../../model/parser-version.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
-import { handOverDocumentSet, loadSite } from '../astro/load-site.ts';
+import { handOverBuildInput, type BuildInput } from '../astro/build-input.ts';
+import { loadSite } from '../astro/load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
-import { buildIdDefine, handOverPageSelection } from '../astro/page-selection.ts';
+import { buildIdDefine } from '../astro/page-selection.ts';
 import { historySite } from '../history/history-site.ts';
 import { planPageReuse, type PageReusePlan } from './incremental.ts';
 import { startPrinting, type Printing } from './print-beside.ts';
@@ -31,7 +33,7 @@ export interface BuildSiteOptions {
   contentRoot?: string;
   /** Output folder (default <project>/dist). */
   outDir?: string;
-  /** Whether to print PDFs when src/print/build-pdfs.ts and a browser exist (default true). */
+  /** Whether to print PDFs and Word copies when a browser exists (default true). */
   pdf?: boolean;
   /** Whether to build the search index (default true). */
   search?: boolean;
@@ -79,7 +81,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const contentRoot = options.contentRoot ?? projectRoot;
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // One date for the whole build: the check, the pages (history-site, load-site read SHOUKONG_TODAY) and the PDFs.
+  // One date for the whole build: the check, the pages (handed over below) and the PDFs.
   const today = options.today ?? buildToday();
   const timings: Record<string, number> = {};
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
@@ -97,17 +99,14 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     return { exitCode: 1, diagnostics, pages: 0, timings };
   };
 
-  // 1. Check: errors stop the build before anything is written.
-  // The same parse cache as npm run check: unchanged files are not parsed again.
-  const cache = options.parseCache === false ? undefined : shardedParseCache(join(contentRoot, '.cache/shoukong'), parserVersion());
-  const set = await time('load', () => {
-    // Bodies are parsed once: the site renders them from the trees the check read.
-    const loaded = loadDocumentSet(contentRoot, { cache, keepBodyTrees: true });
-    cache?.save();
-    return loaded;
-  });
+  // 1. Check: errors stop the build before anything is written. The same parse cache as npm run
+  // check (unchanged files are not parsed again); bodies are parsed once: the site renders them from
+  // the trees the check read. Flowcharts are judged by rendering them (step 2), history is not read.
+  const prepared = await time('load', () => prepareCheck(contentRoot, { history: false, flowcharts: false, today, cache: options.parseCache !== false, keepBodyTrees: true }));
+  const set = prepared.set;
+  if (prepared.warning) log(prepared.warning);
   if (options.check !== false) {
-    const diagnostics = await time('check', () => runCheck(set, { today }));
+    const diagnostics = await time('check', () => runCheck(set, prepared.options));
     const { errors, warnings } = countBySeverity(diagnostics);
     if (errors > 0) return fail(diagnostics);
     // Warnings do not stop the build, but the author sees them here, not only with npm run check.
@@ -123,24 +122,25 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const staging = `${outDir}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const releaseStaging = removeOnInterrupt(staging);
-  const pdfModule = join(projectRoot, 'src/print/build-pdfs.ts');
-  const printPdfs = options.pdf !== false && existsSync(pdfModule) && (await browserAvailable(log));
+  const printPdfs = options.pdf !== false && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
   let reuse: PageReusePlan | undefined;
   let printing: Printing | undefined;
   try {
-    const env = { SHOUKONG_CONTENT_ROOT: contentRoot, SHOUKONG_PDF: printPdfs ? '1' : '0', SHOUKONG_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    handOverDocumentSet(set);
+    // Astro's own setting (a closed network: no telemetry), for the time of this build only.
+    const savedTelemetry = process.env.ASTRO_TELEMETRY_DISABLED;
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    // The loaders and pages get the checked set, the root, the date and whether PDFs exist (build-input.ts).
+    const input: BuildInput = { contentRoot, set, today, pdf: printPdfs };
+    handOverBuildInput(input);
     // Document and history pages whose inputs did not change are reused from the previous site.
-    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot), history: historySite(contentRoot), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
+    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot, input), history: historySite(contentRoot, input), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
     const buildId = `${process.pid}-${++builds}`;
-    handOverPageSelection(reuse.render && { build: buildId, paths: reuse.render });
-    if (printPdfs) printing = startPrinting({ projectRoot, contentRoot, set, today, log, time });
+    if (reuse.render) input.pages = { build: buildId, paths: reuse.render };
+    if (printPdfs) printing = startPrinting({ contentRoot, set, today, log, time });
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
-    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot), join(contentRoot, searchCacheDir)));
+    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot, input), join(contentRoot, searchCacheDir)));
     try {
       // Only bodies changed: the previous site with the new bodies put in (linkReused below).
       if (reuse.mode !== 'bodies') await time('astro', async () => {
@@ -148,12 +148,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
         await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/', vite: { define: buildIdDefine(buildId) } });
       });
     } finally {
-      handOverDocumentSet(undefined);
-      handOverPageSelection(undefined);
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      handOverBuildInput(undefined);
+      if (savedTelemetry === undefined) delete process.env.ASTRO_TELEMETRY_DISABLED;
+      else process.env.ASTRO_TELEMETRY_DISABLED = savedTelemetry;
     }
     await time('reuse', () => reuse!.linkReused(staging));
     const pages = countPages(staging);
@@ -245,7 +242,6 @@ export async function renderAllFlowcharts(set: DocumentSet, log: (line: string) 
 
 async function browserAvailable(log: (line: string) => void): Promise<boolean> {
   try {
-    const { findBrowser } = await import('../../browser/find-browser.ts');
     await findBrowser();
     return true;
   } catch (error) {

@@ -7,6 +7,8 @@ import { cpSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
 import type { DocumentSet } from '../../model/load.ts';
+import { buildDocx } from '../../print/build-docx.ts';
+import { buildPdfs } from '../../print/build-pdfs.ts';
 
 /** Printing under way; `moveInto` waits for it and puts pdf/ and docx/ into the site. */
 export interface Printing {
@@ -15,10 +17,7 @@ export interface Printing {
   abort(): Promise<void>;
 }
 
-type PrintStep = (o: { root: string; set: DocumentSet; outDir: string; log: (l: string) => void; today: string }) => Promise<unknown>;
-
 export interface PrintOptions {
-  projectRoot: string;
   contentRoot: string;
   set: DocumentSet;
   today: string;
@@ -28,21 +27,15 @@ export interface PrintOptions {
 }
 
 /** Starts printing the PDFs, then the Word copies (cached the same way), into a work folder under the content root's cache. */
-export function startPrinting({ projectRoot, contentRoot, set, today, log, time }: PrintOptions): Printing {
+export function startPrinting({ contentRoot, set, today, log, time }: PrintOptions): Printing {
   const cache = join(contentRoot, '.cache/shoukong');
   removeStaleWorkFolders(cache, 'print-out-');
   const work = join(cache, `print-out-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   const release = removeOnInterrupt(work);
   const printed = (async () => {
-    await time('pdf', async () => {
-      const { buildPdfs } = (await import(join(projectRoot, 'src/print/build-pdfs.ts'))) as { buildPdfs: PrintStep };
-      await buildPdfs({ root: contentRoot, set, outDir: join(work, 'pdf'), log, today });
-    });
-    await time('docx', async () => {
-      const { buildDocx } = (await import(join(projectRoot, 'src/print/build-docx.ts'))) as { buildDocx: PrintStep };
-      await buildDocx({ root: contentRoot, set, outDir: join(work, 'docx'), log, today });
-    });
+    await time('pdf', () => buildPdfs({ root: contentRoot, set, outDir: join(work, 'pdf'), log, today }));
+    await time('docx', () => buildDocx({ root: contentRoot, set, outDir: join(work, 'docx'), log, today }));
   })();
   printed.catch(() => undefined); // awaited by moveInto or abort
   const done = () => {

@@ -2,18 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { contentRootOf } from '../astro/load-site.ts';
-
-const flag = 'SHOUKONG_DEV_PREVIEW';
-
-/**
- * Whether the pages show the dev banner and findings panels: only under `astro dev`. Set by the
- * integration from Astro's command, not from import.meta.env.DEV, which is also true in a build run
- * under NODE_ENV=test (vitest).
- */
-export function devPreviewEnabled(): boolean {
-  return process.env[flag] === '1';
-}
+import { buildInput, setDevPreview } from '../astro/build-input.ts';
 
 /** Adds /dev/findings/ (全部检查结果) and the dev-only panels to the dev server; a build never sees them. */
 export function devPreview(): AstroIntegration {
@@ -22,14 +11,13 @@ export function devPreview(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         // A build in a process that ran a dev server before must not show the panels.
-        if (command === 'build') delete process.env[flag];
+        setDevPreview(command === 'dev');
         if (command !== 'dev') return;
-        process.env[flag] = '1';
         injectRoute({ pattern: '/dev/findings', entrypoint: fileURLToPath(new URL('./findings-page.astro', import.meta.url)) });
       },
       // The web editor's local backend (decap-server, file-system mode): /admin/ edits the working tree.
       'astro:server:setup': async ({ server }) => {
-        server.middlewares.use(await localCmsBackend(contentRootOf(process.cwd())));
+        server.middlewares.use(await localCmsBackend(buildInput().contentRoot));
       },
     },
   };

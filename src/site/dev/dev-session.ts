@@ -5,12 +5,13 @@
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { flowchartSyntaxErrors } from '../../check/flowchart-syntax.ts';
+import { checkInputs } from '../../check/prepare-check.ts';
 import { runCheck } from '../../check/run-check.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { contentDir, loadDocument, loadDocumentSet, organizationPath, shardedParseCache, type DocumentSet, type ParseCache } from '../../model/load.ts';
 import { parserVersion } from '../../model/parser-version.ts';
 import { groupFindings, type FileFindings } from './dev-findings.ts';
+import { devSessions } from '../astro/build-input.ts';
 import { reloadSite, type LoadedSite } from '../astro/load-site.ts';
 
 /** What the preview shows after one round of loading and checking. */
@@ -44,12 +45,9 @@ export interface DevSession {
 /** Milliseconds to gather events that arrive together before reloading once. */
 const batchWindowMs = 25;
 
-const sessionsKey = Symbol.for('shoukong.devSessions');
-const shared = globalThis as Record<symbol, unknown>;
-
-/** The session for a content root, created on first use (one per process, as Vite may load this module twice). */
+/** The session for a content root, created on first use (one per process, as Vite may load this module twice: see build-input.ts). */
 export function devSession(root: string, projectRoot: string, options: { today?: string } = {}): DevSession {
-  const sessions = (shared[sessionsKey] ??= new Map<string, DevSession>()) as Map<string, DevSession>;
+  const sessions = devSessions();
   let session = sessions.get(root);
   if (!session) {
     session = createDevSession(root, projectRoot, options);
@@ -73,13 +71,11 @@ export function createDevSession(root: string, projectRoot: string, options: { t
     const started = performance.now();
     const set = load();
     cache.save();
-    const site = await reloadSite(root, projectRoot, set);
+    const site = await reloadSite(root, projectRoot, set, options.today);
     const loaded = performance.now();
     // As npm run check does: mermaid judges each flowchart once (cached by source), so only a changed
     // flowchart costs a parse (about 1 s, in a child process) before the check.
-    const codes = set.documents.flatMap((d) => d.file.body.mermaid.map((b) => b.code));
-    const flowchartErrors = flowchartSyntaxErrors(codes, join(root, '.cache/shoukong/mermaid-parse'));
-    const diagnostics = runCheck(set, { flowchartErrors, ...(options.today ? { today: options.today } : {}) });
+    const diagnostics = runCheck(set, checkInputs(set, { history: false, cacheDir: join(root, '.cache/shoukong'), ...(options.today ? { today: options.today } : {}) }));
     const findings = groupFindings(set, site, diagnostics);
     return { set, site, diagnostics, findings, changed, timings: { load: Math.round(loaded - started), check: Math.round(performance.now() - loaded) } };
   }

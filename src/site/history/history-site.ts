@@ -11,6 +11,7 @@ import type { DocumentType } from '../../model/document-types.ts';
 import { join } from 'node:path';
 import { loadDocumentSet, shardedParseCache, type DocumentSet } from '../../model/load.ts';
 import { parserVersion } from '../../model/parser-version.ts';
+import { buildInput, type BuildInput } from '../astro/build-input.ts';
 import { documentPath } from '../../render/urls.ts';
 import { copyViews, type CopyView } from '../view/copies-view.ts';
 import { auditDocuments, presetDates, type AuditDocument } from './history-audit.ts';
@@ -19,7 +20,7 @@ import { historyPageView, type CommitView, type HistoryPageView } from './histor
 /** Everything the history, audit and register pages need. */
 export interface HistorySite {
   history: RepositoryHistory;
-  /** The build date (今天): SHOUKONG_TODAY or the local date (see buildToday). */
+  /** The build date (今天): the one the build handed over, else SHOUKONG_TODAY or the local date (see buildToday). */
   today: string;
   /** History pages of published documents, by number; empty when Git history is unavailable. */
   pages: Map<string, HistoryPageView>;
@@ -32,38 +33,31 @@ export interface HistorySite {
   hrefOf: (number: string) => string | undefined;
 }
 
-/** Kept on globalThis so that every page chunk of the Astro build shares one read. */
-const cache = globalThis as { shoukongHistorySite?: { key: string; set: DocumentSet; value: HistorySite } };
+/**
+ * The last read, in this module: every page of one Astro build imports the one instance of this
+ * module (Vite bundles it into a chunk the pages share), so one build reads the history once.
+ */
+let memo: { root: string; today: string; set: DocumentSet; value: HistorySite } | undefined;
 
-/** The set `npm run build` already loaded and checked, when it hands one over (see load-site.ts). */
-function handedOverSet(root: string): DocumentSet | undefined {
-  const set = (globalThis as Record<symbol, unknown>)[Symbol.for('shoukong.loadedDocumentSet')] as DocumentSet | undefined;
-  return set?.root === root ? set : undefined;
-}
-
-/** Where content and .git live during a build: SHOUKONG_CONTENT_ROOT (set by buildSite) or the working directory. */
-export function historyRoot(): string {
-  return process.env.SHOUKONG_CONTENT_ROOT || process.cwd();
-}
-
-
-/** Reads (once per root and process) the history data of the site. */
-export function historySite(root = historyRoot()): HistorySite {
-  const key = `${root}\0${buildToday()}`;
-  const handed = handedOverSet(root);
-  const memo = cache.shoukongHistorySite;
-  if (memo?.key === key && (!handed || memo.set === handed)) return memo.value;
+/**
+ * Reads (once per root, set and date) the history data of the site. `from` is what the build handed
+ * over (build-input.ts): its date, and the set it already loaded and checked, used when it is of this
+ * root; in `npm run dev` no set is handed over, and the set is loaded here.
+ */
+export function historySite(root = buildInput().contentRoot, from: Pick<BuildInput, 'set' | 'today'> = buildInput()): HistorySite {
+  const today = from.today ?? buildToday();
+  const handed = from.set?.root === root ? from.set : undefined;
+  if (memo?.root === root && memo.today === today && (!handed || memo.set === handed)) return memo.value;
   const set = handed ?? loadDocumentSet(root, { cache: shardedParseCache(join(root, '.cache/shoukong'), parserVersion()) });
-  const value = readHistorySite(set);
-  cache.shoukongHistorySite = { key, set, value };
+  const value = readHistorySite(set, today);
+  memo = { root, today, set, value };
   // The build output says so too when the history is incomplete (shallow clone) or missing.
   if (value.history.notice) console.warn(`版本历史：${value.history.notice}`);
   return value;
 }
 
-function readHistorySite(set: DocumentSet): HistorySite {
+function readHistorySite(set: DocumentSet, today: string): HistorySite {
   const history = sharedHistory(set);
-  const today = buildToday();
   // The register lists what is in force today, as the pages and PDFs do.
   const inForce = inForceTodayOf(set, today);
   const typeOf = new Map<string, DocumentType>();
