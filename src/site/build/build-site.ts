@@ -134,7 +134,11 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     const input: BuildInput = { contentRoot, set, today, pdf: printPdfs };
     handOverBuildInput(input);
     // Document and history pages whose inputs did not change are reused from the previous site.
-    reuse = await time('plan', async () => planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot, input), history: historySite(contentRoot, input), shared: { base: options.base ?? '/', pdf: printPdfs, today } }));
+    // The history is read once here and handed to the pages with the input.
+    reuse = await time('plan', async () => {
+      const history = (input.history = historySite(contentRoot, input));
+      return planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot, input), history, shared: { base: options.base ?? '/', pdf: printPdfs, today } });
+    });
     const buildId = `${process.pid}-${++builds}`;
     if (reuse.render) input.pages = { build: buildId, paths: reuse.render };
     if (printPdfs) printing = startPrinting({ contentRoot, set, today, log, time });
