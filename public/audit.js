@@ -20,7 +20,9 @@
   const docs = JSON.parse(data.textContent);
   const input = form.elements.date;
   const out = form.querySelector('output');
-  const labels = { 'in-force': '现行', obsolete: '已作废', 'not-yet': '尚未生效' };
+  // Names of the states and sources, and the column headings, as the page was built with them (src/history/point-in-time.ts, the schema's titles).
+  const { states: labels, sources } = JSON.parse(form.dataset.labels);
+  const heads = [...table.tHead.rows[0].cells].map((th) => th.textContent);
   const badges = { 'in-force': 'effective', obsolete: 'obsolete', 'not-yet': 'draft' };
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
@@ -37,20 +39,20 @@
       const { state, version: v } = inForceOn(doc, date);
       counts[state]++;
       const end = state === 'obsolete' ? [`${doc.obsoleteSince} 起作废`, ...(doc.successor ? ['，由 ', link(doc.successorHref, doc.successor), ' 替代'] : [])] : [];
-      const source = v ? (v.source === 'git' ? 'Git 历史' : '修订记录') : '—';
+      const source = v ? sources[v.source] : '—';
       return el('tr', { 'data-number': doc.number, 'data-state': state },
         el('td', { class: 'num' }, link(doc.href, doc.number)),
         el('td', {}, doc.title),
-        el('td', { class: 'num', 'data-label': '在用版本' }, v ? link(doc.historyHref && `${doc.historyHref}#${v.anchor}`, v.version) : '—'),
+        el('td', { class: 'num', 'data-label': heads[2] }, v ? link(doc.historyHref && `${doc.historyHref}#${v.anchor}`, v.version) : '—'),
         el('td', {}, el('span', { class: `status status-${badges[state]}` }, labels[state])),
-        el('td', { class: 'num', 'data-label': '生效' }, v ? v.from : '—'),
-        el('td', { 'data-label': '批准' }, (v && v.approvedBy) || '—'),
+        el('td', { class: 'num', 'data-label': heads[4] }, v ? v.from : '—'),
+        el('td', { 'data-label': heads[5] }, (v && v.approvedBy) || '—'),
         el('td', {}, source, ...(v && v.commit ? [' · ', el('code', {}, v.commit.slice(0, 7))] : [])),
         el('td', {}, ...end));
     });
     table.tBodies[0].replaceChildren(...rows);
     table.querySelector('[data-audit-caption]').textContent = `${date} 在用的受控文件`;
-    out.textContent = `${date}：现行 ${counts['in-force']} 份，已作废 ${counts.obsolete} 份，尚未生效 ${counts['not-yet']} 份`;
+    out.textContent = `${date}：${labels['in-force']} ${counts['in-force']} 份，${labels.obsolete} ${counts.obsolete} 份，${labels['not-yet']} ${counts['not-yet']} 份`;
   };
   const valid = (d) => /^\d{4}-\d{2}-\d{2}$/.test(d);
   const update = () => {

@@ -2,9 +2,11 @@
 import { createInterface } from 'node:readline/promises';
 import { ownDocumentTypes as documentTypes, typeLabels, type OwnDocumentType as DocumentType } from '../model/document-types.ts';
 import type { DocumentSet } from '../model/load.ts';
+import { isCurrent } from '../graph/lifecycle.ts';
 import { manualPartLabels, manualParts } from '../model/schemas/manual-section.ts';
 import { departmentKindLabels, departmentKinds } from '../model/schemas/organization.ts';
 import { standardLevelLabels, standardLevels } from '../model/schemas/standard.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 /** Asks one question and returns the answer (trimmed). */
 export interface Prompter {
@@ -92,13 +94,13 @@ export async function askMissing(p: Prompter, set: DocumentSet, given: Answers):
   const org = set.organization.data;
   a.type ??= await choose(p, '要新建哪一类文件？', documentTypes.map((t) => ({ value: t, label: `${typeLabels[t]}（${t}）` })));
   const type = a.type as DocumentType;
-  a.title ??= await required(p, '文件名称（如 实验室安全管理）：');
+  a.title ??= await required(p, `${fieldLabel('title')}（如 实验室安全管理）：`);
   if (!a.owner && org) {
     const options = departmentKinds.flatMap((k) => org.departments.filter((d) => d.kind === k).map((d) => ({ value: d.shortName, label: `${d.shortName}（${departmentKindLabels[k]}）` })));
-    a.owner = await choose(p, '牵头部门：', options, (answer) => (org.departments.find((d) => [d.id, d.name, d.shortName].includes(answer)) ? answer : undefined));
+    a.owner = await choose(p, `${fieldLabel('owners')}：`, options, (answer) => (org.departments.find((d) => [d.id, d.name, d.shortName].includes(answer)) ? answer : undefined));
   }
   if ((type === 'flow' || type === 'record' || type === 'regulation') && !a.procedure) {
-    const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && d.data.status !== 'obsolete');
+    const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && isCurrent(d));
     if (procedures.length === 0) p.say('还没有程序文件：请先新建程序文件。');
     else a.procedure = await choose(p, '所属程序文件：', procedures.map((d) => ({ value: d.data.number!, label: `${d.data.number} ${d.data.title ?? ''}` })));
   }

@@ -48,10 +48,8 @@ export function placeOf(doc: ControlledDocument, path: string, part: 'key' | 'va
   return (part === 'key' ? place?.key : undefined) ?? place?.value ?? doc.file.frontmatterSpan;
 }
 
-/** Documents that have a status and are not obsolete count as current (现行或草稿). */
-export function isCurrent(doc: ControlledDocument): boolean {
-  return doc.data.status !== undefined && doc.data.status !== 'obsolete';
-}
+/** 现行或草稿: defined once in the graph layer; re-exported here because every rule needs it. */
+export { isCurrent } from '../graph/lifecycle.ts';
 
 /** How a document is named in messages: 《标题》(编号). */
 export function nameOf(doc: ControlledDocument): string {

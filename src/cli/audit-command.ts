@@ -13,6 +13,7 @@ import { dateOptionError } from '../model/calendar-date.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
 import type { CommandResult } from './command.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
        npm run audit -- --register [--csv 文件] [--today YYYY-MM-DD]
@@ -85,7 +86,7 @@ export function auditCommand(argv: string[], env: { cwd: string }): CommandResul
   }
   const rows = buildRegister(inForce.set, buildGraph(inForce.set), organization, history, today, inForce.decisionOf);
   if (values.csv) writeFileSync(resolve(env.cwd, values.csv), registerCsv(rows));
-  const header = ['文件编号', '文件名称', '版本', '状态', '生效日期', '批准', '批准证据', '最近变更', '下次评审', '备注'];
+  const header = [...['number', 'title', 'version', 'status', 'effectiveDate', 'approvedBy'].map((f) => fieldLabel(f)), '批准证据', '最近变更', '下次评审', '备注'];
   const table = rows.map((r) => [
     r.number,
     r.title,

@@ -1,6 +1,7 @@
 /** The typed relation graph: every reference between documents, stored in both directions. */
 import type { DocumentType } from '../model/document-types.ts';
 import { inlineRefPattern } from '../model/body.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
 import { placesOf } from '../model/parse-file.ts';
 import type { Span } from '../model/position.ts';
@@ -21,18 +22,19 @@ export type EdgeKind =
   | 'supersedes' // 新文件 → 被代替的旧文件
   | 'mention'; // 正文中的 [[编号]]
 
+/** How the relations panel names each kind: outgoing as the field that holds it (its schema title). */
 export const edgeKindLabels: Record<EdgeKind, { outgoing: string; incoming: string }> = {
-  regulation: { outgoing: '支持性文件', incoming: '作为支持性文件被引用' },
-  record: { outgoing: '质量记录', incoming: '使用本记录的程序' },
-  flow: { outgoing: '相关流程', incoming: '所属程序（列出本流程）' },
-  standard: { outgoing: '相关标准', incoming: '依据本标准的程序' },
-  implementation: { outgoing: '实施程序', incoming: '手册中对应的章节' },
-  parent: { outgoing: '所属程序', incoming: '下属流程与记录' },
-  criterion: { outgoing: '工作准则', incoming: '作为工作准则的流程' },
-  input: { outgoing: '输入资源', incoming: '作为输入的流程' },
-  output: { outgoing: '输出资源', incoming: '作为输出的流程' },
-  interface: { outgoing: '流程接口', incoming: '接入本流程的流程' },
-  external: { outgoing: '依据的外来文件', incoming: '依据本文件的程序' },
+  regulation: { outgoing: fieldLabel('regulations', 'procedure'), incoming: '作为支持性文件被引用' },
+  record: { outgoing: fieldLabel('records', 'procedure'), incoming: '使用本记录的程序' },
+  flow: { outgoing: fieldLabel('flows', 'procedure'), incoming: '所属程序（列出本流程）' },
+  standard: { outgoing: fieldLabel('standards', 'procedure'), incoming: '依据本标准的程序' },
+  implementation: { outgoing: fieldLabel('procedures', 'manual-section'), incoming: '手册中对应的章节' },
+  parent: { outgoing: fieldLabel('procedure', 'flow'), incoming: '下属流程与记录' },
+  criterion: { outgoing: fieldLabel('regulations', 'flow'), incoming: '作为工作准则的流程' },
+  input: { outgoing: fieldLabel('inputs', 'flow'), incoming: '作为输入的流程' },
+  output: { outgoing: fieldLabel('outputs', 'flow'), incoming: '作为输出的流程' },
+  interface: { outgoing: fieldLabel('interfaces', 'flow'), incoming: '接入本流程的流程' },
+  external: { outgoing: fieldLabel('externals', 'procedure'), incoming: '依据本文件的程序' },
   supersedes: { outgoing: '代替', incoming: '被代替为' },
   mention: { outgoing: '正文引用的文件', incoming: '正文中引用本文件' },
 };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentGraph } from '../graph/build-graph.ts';
+import { citationsOf } from '../graph/citations.ts';
 import { splitFrontmatter } from '../model/frontmatter.ts';
 import type { ControlledDocument } from '../model/load.ts';
 import type { ChangeSet } from './change-set.ts';
@@ -34,14 +35,7 @@ export interface ApprovalPack {
 /** Builds the pack from a change set; `root` is where the working tree's files are read. */
 export function buildApprovalPack(root: string, changes: ChangeSet, graph: DocumentGraph): ApprovalPack {
   const bodyOf = (doc: ControlledDocument) => splitFrontmatter(readFileSync(join(root, doc.path), 'utf8'))?.body ?? '';
-  const citedBy = (doc: ControlledDocument) => [
-    ...new Set(
-      graph
-        .incoming(doc)
-        .filter((e) => e.from !== doc && e.kind !== 'supersedes' && e.from.data.status !== 'obsolete')
-        .map((e) => `《${e.from.data.title ?? ''}》(${e.from.data.number ?? e.from.path})`),
-    ),
-  ].sort();
+  const citedBy = (doc: ControlledDocument) => [...new Set(citationsOf(graph, doc).map((e) => `《${e.from.data.title ?? ''}》(${e.from.data.number ?? e.from.path})`))].sort();
   const summaryOf = (doc: ControlledDocument) => doc.data.revisions?.find((r) => r.version === doc.data.version)?.summary ?? '';
   const documents: PackDocument[] = [];
   for (const doc of changes.added) {

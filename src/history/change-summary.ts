@@ -6,6 +6,8 @@
 import { statusLabels, typeLabels, type DocumentType } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
 import { edgeKindLabels } from '../graph/build-graph.ts';
+import { citationsOf } from '../graph/citations.ts';
+import { supersedersOf } from '../graph/lifecycle.ts';
 import type { ControlledDocument } from '../model/load.ts';
 import type { ChangeSet } from './change-set.ts';
 import { changedInPullRequest } from './suspects.ts';
@@ -54,7 +56,7 @@ export function changeSummary(changes: ChangeSet, graph: DocumentGraph, counts: 
       return `| ${doc.data.number ?? ''} | ${cell(doc.data.title)} | ${version} | ${cell(revision?.summary)} | ${approval(doc)} |`;
     }),
   );
-  section('作废', '| 编号 | 名称 | 替代文件 |', obsoleted.map(({ doc }) => `| ${doc.data.number ?? ''} | ${cell(doc.data.title)} | ${graph.incoming(doc, 'supersedes').map((e) => e.from.data.number).join('、') || '—'} |`));
+  section('作废', '| 编号 | 名称 | 替代文件 |', obsoleted.map(({ doc }) => `| ${doc.data.number ?? ''} | ${cell(doc.data.title)} | ${supersedersOf(graph, doc).map((d) => d.data.number).join('、') || '—'} |`));
   if (changes.deleted.length) section('被删除（不允许）', '| 编号 | 路径 |', changes.deleted.map((b) => `| ${b.fields.number ?? ''} | ${b.path} |`));
 
   const drafts = [...together].filter((d) => d.data.status === 'draft').sort(byTypeThenNumber);
@@ -68,8 +70,7 @@ export function changeSummary(changes: ChangeSet, graph: DocumentGraph, counts: 
   // Who cites what changed: reviewed already (acknowledged, or changed in this pull request too) or still to review.
   const impact = new Map<ControlledDocument, { cites: Set<string>; open: boolean }>();
   for (const { doc } of [...changed, ...obsoleted]) {
-    for (const edge of graph.incoming(doc)) {
-      if (edge.kind === 'supersedes' || edge.from === doc || edge.from.data.status === 'obsolete') continue;
+    for (const edge of citationsOf(graph, doc)) {
       const entry = impact.get(edge.from) ?? { cites: new Set<string>(), open: false };
       entry.cites.add(`${doc.data.number}（${edgeKindLabels[edge.kind].outgoing}）`);
       const acknowledged = edge.from.data.acknowledges?.some((a) => a.number === doc.data.number && a.version === doc.data.version) ?? false;

@@ -8,6 +8,7 @@ import type { DistributedCopy, DistributionRegister } from '../model/schemas/dis
 import type { RepositoryHistory } from './document-history.ts';
 import type { InForceToday } from './in-force-today.ts';
 import { toCsv } from './csv.ts';
+import { copyFieldLabel, fieldLabel } from '../model/field-labels.ts';
 
 /** 回收期限的默认值：JMI/CX/13 规定 10 个工作日。 */
 export const defaultRecallWorkingDays = 10;
@@ -125,7 +126,7 @@ function successors(set: DocumentSet): Map<string, ControlledDocument> {
 }
 
 /** Columns of the 回收清单 (audit --recall, its CSV and the site page). */
-export const recallColumns = ['领用部门', '分发号', '文件编号', '文件名称', '版本', '领用人', '领用日期', '状态', '原因', '应收回日期', '逾期'];
+export const recallColumns = [...(['department', 'copy', 'number'] as const).map(copyFieldLabel), fieldLabel('title'), ...(['version', 'holder', 'issued'] as const).map(copyFieldLabel), '状态', '原因', '应收回日期', '逾期'];
 
 /** One row of the 回收清单 per copy to recall, ordered by department, then 分发号. */
 export function recallRows(statuses: readonly CopyStatus[]): string[][] {

@@ -3,8 +3,9 @@ import { typeLabels, type DocumentType } from '../model/document-types.ts';
 import { toCsv } from './csv.ts';
 import type { RepositoryHistory } from './document-history.ts';
 import { inForceStateLabels, sourceLabels, type InForceRow } from './point-in-time.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
-export const inForceColumns = ['文件编号', '文件名称', '类型', '状态', '在用版本', '生效日期', '批准', '依据', '提交', '作废日期', '替代文件'];
+export const inForceColumns = [...['number', 'title', 'type', 'status'].map((f) => fieldLabel(f)), '在用版本', fieldLabel('effectiveDate'), fieldLabel('approvedBy'), '依据', '提交', '作废日期', '替代文件'];
 
 /** One row's cells, in the order of `inForceColumns`. */
 export function inForceCells(r: InForceRow): string[] {

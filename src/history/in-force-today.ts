@@ -5,6 +5,7 @@
  * that date, and a document whose first version takes effect later is not 现行 yet.
  */
 import { isCalendarDate, localDate } from '../model/calendar-date.ts';
+import { externalStatusLabels, statusLabels } from '../model/document-types.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -44,12 +45,57 @@ export interface InForceToday {
   textOf(doc: ControlledDocument): string;
 }
 
+/** The names of the states (现行 / 已批准，待生效 / 草稿 / 作废): the status field's names, and one for a version approved for later. */
+export const controlStateLabels: Record<ControlState, string> = {
+  'in-force': statusLabels.effective,
+  pending: '已批准，待生效',
+  draft: statusLabels.draft,
+  obsolete: statusLabels.obsolete,
+};
+
 /** 已批准，待生效（2027-01-04 起） */
 export function pendingLabel(effectiveDate: string): string {
-  return `已批准，待生效（${effectiveDate} 起）`;
+  return `${controlStateLabels.pending}（${effectiveDate} 起）`;
 }
 
-const labels: Record<Exclude<ControlState, 'pending'>, string> = { 'in-force': '现行', draft: '草稿', obsolete: '作废' };
+/** The decision for a state that no later version changes. */
+function decisionIn(state: ControlState): ControlDecision {
+  return { state, label: controlStateLabels[state], controlled: state === 'in-force' };
+}
+
+/**
+ * 控制状态 of one version by its own fields on `today`: an effective version is in force from its
+ * effective date (without one, from its status alone: status/effective-incomplete reports it) and
+ * pending before; an external document (外来文件) is obsolete from its withdrawn date (废止日期) on,
+ * whatever its status still says; draft and obsolete are what they say (any other status, as an old
+ * version in Git may hold, is a draft). inForceToday may then show an earlier version from Git
+ * history in place of a pending one.
+ */
+export function stateOn(fields: { status?: string | undefined; effectiveDate?: string | undefined; withdrawnDate?: string | undefined }, today: string): ControlState {
+  const { status, effectiveDate, withdrawnDate } = fields;
+  if (status === 'effective' && withdrawnDate && withdrawnDate <= today) return 'obsolete';
+  if (status === 'effective') return effectiveDate && effectiveDate > today ? 'pending' : 'in-force';
+  return status === 'obsolete' ? 'obsolete' : 'draft';
+}
+
+/**
+ * The status as lists and the register show it: a 外来文件 is not approved here, so it is 现行有效 or
+ * 已废止 (also once its withdrawn date has come), never a 受控 version; any other document shows the
+ * decision's label.
+ */
+export function statusLabelOf(doc: ControlledDocument, decision: ControlDecision): string {
+  if (doc.type !== 'external' || !doc.data.status) return decision.label;
+  return externalStatusLabels[decision.state === 'obsolete' ? 'obsolete' : doc.data.status];
+}
+
+/**
+ * The decision from the status field alone, dates aside (no status reads as a draft): for outputs
+ * given no build date and no decisions (a site model or a print context built in a test, one file
+ * printed on its own).
+ */
+export function statusDecision(doc: ControlledDocument): ControlDecision {
+  return decisionIn(stateOn({ status: doc.data.status }, ''));
+}
 
 /**
  * The build date: SHOUKONG_TODAY (YYYY-MM-DD; `--today` of build and pdf sets it) or the machine's
@@ -121,10 +167,10 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   const wanted: { doc: ControlledDocument; blob: string; commit: string; coming: NonNullable<ControlDecision['coming']> }[] = [];
 
   for (const doc of set.documents) {
-    const { status, effectiveDate, version } = doc.data;
-    if (status !== 'effective' || !effectiveDate || effectiveDate <= today) {
-      const state: ControlState = status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft';
-      decisions.set(doc.path, { state, label: labels[state], controlled: state === 'in-force' });
+    const { effectiveDate, version } = doc.data;
+    const state = stateOn(doc.data, today);
+    if (state !== 'pending' || !effectiveDate) {
+      decisions.set(doc.path, decisionIn(state));
       continue;
     }
     const pending: ControlDecision = { state: 'pending', label: pendingLabel(effectiveDate), controlled: false };
@@ -145,7 +191,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
       if (!inForce.data.number || inForce.data.status !== 'effective') continue;
       replacements.set(w.doc, inForce);
       texts.set(w.doc.path, bytes.toString('utf8'));
-      decisions.set(w.doc.path, { state: 'in-force', label: labels['in-force'], controlled: true, coming: w.coming, inForceCommit: w.commit });
+      decisions.set(w.doc.path, { state: 'in-force', label: controlStateLabels['in-force'], controlled: true, coming: w.coming, inForceCommit: w.commit });
     }
   }
 
@@ -153,7 +199,7 @@ export function inForceToday(set: DocumentSet, historyOrRead: RepositoryHistory 
   return {
     today,
     set: inForceSet,
-    decisionOf: (doc) => decisions.get(doc.path) ?? { state: 'draft', label: labels.draft, controlled: false },
+    decisionOf: (doc) => decisions.get(doc.path) ?? decisionIn('draft'),
     textOf: (doc) => texts.get(doc.path) ?? readFileSync(join(set.root, doc.path), 'utf8'),
   };
 }

@@ -1,16 +1,18 @@
 /** 某日在用版本: which version of every document was in force on a given date. */
+import { statusLabels } from '../model/document-types.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 import type { DocumentHistory, RepositoryHistory, VersionEntry } from './document-history.ts';
 
 export type InForceState = 'in-force' | 'obsolete' | 'not-yet';
 
 export const inForceStateLabels: Record<InForceState, string> = {
-  'in-force': '现行',
+  'in-force': statusLabels.effective,
   obsolete: '已作废',
   'not-yet': '尚未生效',
 };
 
 /** Where an answer comes from, as shown to auditors. */
-export const sourceLabels: Record<InForceRow['source'], string> = { git: 'Git 历史', 'revision-records': '修订记录', none: '' };
+export const sourceLabels: Record<InForceRow['source'], string> = { git: 'Git 历史', 'revision-records': fieldLabel('revisions'), none: '' };
 
 export interface InForceRow {
   number: string;

@@ -1,14 +1,16 @@
 /** 受控文件登记表: the register auditors of document control work from. */
 import { evidenceFor, evidenceShort } from '../model/approval-evidence.ts';
-import { externalStatusLabels, layerLabels, layerOfType, statusLabels, typeLabels } from '../model/document-types.ts';
+import { layerLabels, layerOfType, typeLabels } from '../model/document-types.ts';
 import type { DocumentGraph } from '../graph/build-graph.ts';
+import { supersedersOf } from '../graph/lifecycle.ts';
 import type { DocumentSet } from '../model/load.ts';
 import { nextReviewDate } from '../model/review.ts';
 import type { Organization } from '../model/schemas/organization.ts';
 import { toCsv } from './csv.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
-import type { ControlDecision } from './in-force-today.ts';
+import { statusDecision, statusLabelOf, type ControlDecision } from './in-force-today.ts';
 import { suspectReferences, versionDates } from './suspects.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 export interface RegisterRow {
   number: string;
@@ -51,10 +53,10 @@ export function buildRegister(
   for (const doc of set.documents) {
     const { data, type } = doc;
     if (!data.number || !type) continue;
-    const decision = decisionOf?.(doc);
-    const inForce = decision ? decision.state === 'in-force' : data.status === 'effective';
+    const decision = (decisionOf ?? statusDecision)(doc);
+    const inForce = decision.state === 'in-force';
     const due = inForce ? nextReviewDate(data, type, organization) : undefined;
-    const successor = graph.incoming(doc, 'supersedes')[0]?.from.data.number;
+    const successor = supersedersOf(graph, doc)[0]?.data.number;
     const lastChange = history?.byPath.get(doc.path)?.lastChange;
     rows.push({
       number: data.number,
@@ -62,7 +64,7 @@ export function buildRegister(
       type: typeLabels[type],
       layer: layerLabels[layerOfType[type]],
       version: data.version ?? '',
-      status: type === 'external' && data.status ? externalStatusLabels[data.status] : (decision?.label ?? (data.status ? statusLabels[data.status] : '')),
+      status: statusLabelOf(doc, decision),
       ...(data.effectiveDate ? { effectiveDate: data.effectiveDate } : {}),
       ...(data.approvedBy ? { approvedBy: data.approvedBy } : {}),
       ...(data.status === 'effective' && type !== 'external' ? { evidence: evidenceShort(evidenceFor(data.number, data.version, data.decision, set.approvals?.data?.records ?? [])) } : {}),
@@ -81,7 +83,7 @@ export function buildRegister(
 
 export function registerCsv(rows: readonly RegisterRow[]): string {
   return toCsv(
-    ['文件编号', '文件名称', '类型', '层级', '版本', '状态', '生效日期', '批准', '批准证据', '牵头部门', '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
+    [...['number', 'title', 'type'].map((f) => fieldLabel(f)), '层级', ...['version', 'status', 'effectiveDate', 'approvedBy'].map((f) => fieldLabel(f)), '批准证据', fieldLabel('owners'), '最近变更日期', '最近变更人', '最近变更提交', '下次评审', '评审逾期', '替代文件', '待复核引用', '待生效版本', '文件路径'],
     rows.map((r) => [
       r.number,
       r.title,

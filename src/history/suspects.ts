@@ -1,5 +1,6 @@
 /** 待复核引用: documents citing one that got a new version after their own current version. */
 import type { DocumentGraph, Edge } from '../graph/build-graph.ts';
+import { isCitation } from '../graph/citations.ts';
 import type { ControlledDocument } from '../model/load.ts';
 import type { ChangeSet } from './change-set.ts';
 import type { CommitRef, RepositoryHistory } from './document-history.ts';
@@ -26,8 +27,7 @@ export function suspectReferences(graph: DocumentGraph, history: RepositoryHisto
   const seen = new Set<string>();
   for (const edge of graph.edges) {
     const { from, to } = edge;
-    if (!to || edge.kind === 'supersedes' || from === to) continue;
-    if (from.data.status === 'obsolete' || to.data.status === 'obsolete' || !to.data.number || !to.data.version) continue;
+    if (!to || !isCitation(edge) || to.data.status === 'obsolete' || !to.data.number || !to.data.version) continue;
     const changed = newVersionCommit(history, to);
     if (!changed) continue;
     const citing = history.byPath.get(from.path)?.versions.at(-1)?.introducedBy;

@@ -1,4 +1,5 @@
 /** Requirement coverage: which framework clauses current documents map to. */
+import { isCurrentStatus } from './document-types.ts';
 import type { ControlledDocument } from './load.ts';
 import type { Framework } from './schemas/organization.ts';
 
@@ -31,7 +32,7 @@ export function coverageOf(framework: Framework, documents: readonly ControlledD
   for (const entry of map.values()) if (entry.parent) map.get(entry.parent)!.leaf = false;
   const prefix = `${framework.id}:`;
   for (const doc of documents) {
-    if (doc.data.status === 'obsolete' || !doc.data.status) continue;
+    if (!isCurrentStatus(doc.data.status)) continue;
     for (const clause of doc.data.clauses ?? []) {
       if (clause.startsWith(prefix)) map.get(clause.slice(prefix.length))?.documents.push(doc);
     }

@@ -60,6 +60,11 @@ export const typeOfFolder: ReadonlyMap<string, DocumentType> = new Map(
 export const statuses = ['draft', 'effective', 'obsolete'] as const;
 export type Status = (typeof statuses)[number];
 
+/** 现行或草稿: a status that is not obsolete. Without a status a document is neither current nor obsolete. */
+export function isCurrentStatus(status: Status | undefined): boolean {
+  return status !== undefined && status !== 'obsolete';
+}
+
 export const statusLabels: Record<Status, string> = {
   draft: '草稿',
   effective: '现行',

@@ -9,7 +9,8 @@
  */
 import { fieldKeys, formLayout, type KeyedField } from './form-layout.ts';
 import { shownColumns } from './form-table.ts';
-import { recordNumberLabel, type FormField, type RecordTemplate } from './schemas/record.ts';
+import { fieldLabel } from './field-labels.ts';
+import type { FormField, RecordTemplate } from './schemas/record.ts';
 
 /** The dialect every schema declares. */
 export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
@@ -24,7 +25,7 @@ export const recordSchemaKeywords = ['x-kind', 'x-form', 'x-rows'] as const;
 export const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /** The top-level keys of a filled record and what they are called in Chinese. */
-export const recordKeys = { form: recordNumberLabel, version: '表单版本', date: '填写日期', values: '填写内容' } as const;
+export const recordKeys = { form: fieldLabel('number', 'record'), version: '表单版本', date: '填写日期', values: '填写内容' } as const;
 
 /** The keys of a signature value. */
 export const signatureKeys = { name: '签名', date: '日期' } as const;

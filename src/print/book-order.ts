@@ -28,9 +28,7 @@ export const bookSections: BookSection[] = [
 
 const typeRank = new Map<DocumentType, number>(bookSections.flatMap((s) => s.types).map((t, i) => [t, i]));
 
-/** The current (现行) documents in book order; manual sections by their `order`. */
+/** Documents in book order, manual sections by their `order`; the caller gives those in force (inForceToday decides). */
 export function bookOrder(docs: PrintableDocument[]): PrintableDocument[] {
-  return docs
-    .filter((d) => d.data.status === 'effective')
-    .sort((a, b) => typeRank.get(a.type!)! - typeRank.get(b.type!)! || (a.data.order ?? 0) - (b.data.order ?? 0) || compareNumbers(a.data.number, b.data.number));
+  return [...docs].sort((a, b) => typeRank.get(a.type!)! - typeRank.get(b.type!)! || (a.data.order ?? 0) - (b.data.order ?? 0) || compareNumbers(a.data.number, b.data.number));
 }

@@ -50,6 +50,8 @@ export interface BuildPdfsResult {
   forms: number;
   rendered: number;
   cached: number;
+  /** Of the cached, those kept without building their HTML: file, code and recorded inputs unchanged. */
+  unchanged: number;
   bookPages: number;
 }
 
@@ -121,23 +123,6 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     const cache = options.cache === false ? undefined : openPdfCache(cacheDir);
     const manifest = options.cache === false ? undefined : openPrintManifest(cacheDir);
 
-    // 1. Documents whose file, code and recorded inputs are unchanged keep their PDF, without
-    //    building their HTML.
-    const keys = new Map<PrintJob, string>();
-    const bytes = new Map<string, Uint8Array>();
-    const baseOf = (j: PrintJob) => cacheKey(fingerprint, j.kind, j.doc.path, j.doc.file.hash);
-    for (const j of jobs) {
-      const entry = manifest?.get(baseOf(j));
-      const pdf = entry && inputsHold(entry.inputs, ctx, set) ? cache?.get(entry.pdf) : undefined;
-      if (pdf) {
-        keys.set(j, entry!.pdf);
-        bytes.set(j.file, pdf);
-      }
-    }
-
-    // 2. The others: build their HTML (recording what it needed) and print what the cache lacks.
-    const pending = jobs.filter((j) => !keys.has(j));
-    const created = new Date();
     // Started when the first page must be printed, so a run with nothing new never launches a browser.
     const browser = (): Promise<PdfRenderer> => {
       if (!renderer) {
@@ -147,21 +132,49 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
       return renderer;
     };
     const render = (html: string): Promise<Uint8Array> => browser().then((r) => r.render(html));
-    let rendered = 0;
-    if (pending.length > 0) {
-      void browser(); // launching overlaps reading the flowcharts
-      await addFlowcharts(root, pending.map((j) => j.doc), flowcharts, log);
+
+    // 1. Documents whose file, code and recorded inputs are unchanged keep their PDF, without
+    //    building their HTML, and without even reading it unless the whole manual is merged again.
+    const keys = new Map<PrintJob, string>();
+    const baseOf = (j: PrintJob) => cacheKey(fingerprint, j.kind, j.doc.path, j.doc.file.hash);
+    for (const j of jobs) {
+      const entry = manifest?.get(baseOf(j));
+      if (entry && inputsHold(entry.inputs, ctx, set) && cache?.touch(entry.pdf)) keys.set(j, entry.pdf);
     }
-    // While the browser prints, the unchanged PDFs are written out and copied into the whole manual.
-    const inBook = new Set(bookOrder(bookable));
+    const kept = jobs.filter((j) => keys.has(j));
+    const pending = jobs.filter((j) => !keys.has(j));
+    const created = new Date();
+    const date = localDate(created);
+    const bookDocs = bookOrder(bookable);
+    const inBook = new Set(bookDocs);
+    const ownJob = new Map(jobs.filter((j) => j.kind === 'document').map((j) => [j.doc, j]));
+    // The whole manual is merged again only when one of its documents, the commit or the date changed.
+    const bookKeyNow = () => cacheKey(fingerprint, 'book', ctx.commit, date, ...bookDocs.map((doc) => keys.get(ownJob.get(doc)!)!));
+    const bookCached = pending.length === 0 && cache?.touch(bookKeyNow()) === true;
+    // Launching the browser is the longest wait of a run that prints a few pages (a changed document,
+    // or the book's cover after a new commit), so it starts before anything else is done.
+    if (pending.length > 0 || !bookCached) void browser();
+
+    // 2. The others: build their HTML (recording what it needed) and print what the cache lacks.
+    let rendered = 0;
+    if (pending.length > 0) await addFlowcharts(root, pending.map((j) => j.doc), flowcharts, log);
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(join(staging, 'forms'), { recursive: true });
-    const book = startWholeManual();
+    const fresh = new Map<PrintJob, Uint8Array>();
+    const bytesOf = (j: PrintJob): Uint8Array => {
+      const pdf = fresh.get(j) ?? cache?.get(keys.get(j)!);
+      if (!pdf) throw new Error(`缓存中的 ${j.file} 在构建过程中被删除；请重新运行`);
+      return pdf;
+    };
+    // Into the output folder: a link to the cached file (no bytes copied), or the bytes without a cache.
+    const place = (key: string, pdf: Uint8Array | undefined, file: string) => (cache ? cache.placeAt(key, join(staging, file)) : writeFileSync(join(staging, file), pdf!));
+    const book = bookCached ? undefined : startWholeManual();
+    // While the browser prints, the unchanged PDFs are placed and copied into the whole manual.
     const meanwhile = (async () => {
-      for (const j of jobs.filter((j) => bytes.has(j.file))) {
+      for (const j of kept) {
         await new Promise((resolve) => setImmediate(resolve)); // lets the browser's messages through
-        writeFileSync(join(staging, j.file), bytes.get(j.file)!);
-        if (pending.length > 0 && j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, bytes.get(j.file)!);
+        place(keys.get(j)!, undefined, j.file);
+        if (book && j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, bytesOf(j));
       }
     })();
     meanwhile.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
@@ -179,27 +192,23 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
       }
       manifest?.set(baseOf(j), { inputs, pdf: key });
       keys.set(j, key);
-      bytes.set(j.file, pdf);
-      writeFileSync(join(staging, j.file), pdf);
-      if (j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, pdf);
+      fresh.set(j, pdf);
+      place(key, pdf, j.file);
+      if (book && j.kind === 'document' && inBook.has(j.doc)) await (await book).add(j.doc, pdf);
       done++;
-      if (done % 10 === 0 || done === pending.length) log(`PDF ${done}/${pending.length}（新生成 ${rendered}，其余 ${jobs.length - pending.length} 份未变）`);
+      if (done % 10 === 0 || done === pending.length) log(`PDF ${done}/${pending.length}（新生成 ${rendered}，其余 ${kept.length} 份未变）`);
     });
 
     await meanwhile;
 
-    // 3. The whole manual, merged again only when one of its documents, the commit or the date changed.
-    const bookDocs = bookOrder(bookable);
-    const date = localDate(created);
-    const ownJob = new Map(jobs.filter((j) => j.kind === 'document').map((j) => [j.doc, j]));
-    const bookKey = cacheKey(fingerprint, 'book', ctx.commit, date, ...bookDocs.map((doc) => keys.get(ownJob.get(doc)!)!));
-    let bookPdf = cache?.get(bookKey);
+    // 3. The whole manual.
+    const bookKey = bookKeyNow();
     let bookPages = 0;
-    if (!bookPdf) {
+    if (book && !cache?.touch(bookKey)) {
       const bookStarted = performance.now();
       const manual = await book;
-      // All are in already unless nothing needed printing (the book is new because the date is).
-      for (const doc of bookDocs) if (!manual.has(doc)) await manual.add(doc, bytes.get(ownJob.get(doc)!.file)!);
+      // All are in already unless nothing needed printing (the book is new because the date or commit is).
+      for (const doc of bookDocs) if (!manual.has(doc)) await manual.add(doc, bytesOf(ownJob.get(doc)!));
       // Cover and contents come from the cache too when their HTML is unchanged (same page counts).
       const renderCached = async (html: string) => {
         const key = cacheKey(fingerprint, html);
@@ -211,13 +220,14 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
       };
       const built = await manual.finish({ docs: bookDocs, ctx, render: renderCached, created, date, rendered: () => void closeRenderer(), ...(manifest?.contentsPages ? { contentsPages: manifest.contentsPages } : {}) });
       if (manifest) manifest.contentsPages = built.layout.contentsPages;
-      bookPdf = built.pdf;
       bookPages = built.layout.totalPages;
-      cache?.set(bookKey, bookPdf);
+      cache?.set(bookKey, built.pdf);
+      place(bookKey, built.pdf, wholeManualFile);
       log(`体系文件汇编：${bookDocs.length} 份文件，共 ${bookPages} 页（合并用时 ${((performance.now() - bookStarted) / 1000).toFixed(1)} 秒）`);
+    } else {
+      place(bookKey, undefined, wholeManualFile);
     }
     void closeRenderer();
-    writeFileSync(join(staging, wholeManualFile), bookPdf);
     manifest?.save();
     cache?.prune();
 
@@ -227,7 +237,7 @@ export async function buildPdfs(options: BuildPdfsOptions): Promise<BuildPdfsRes
     const forms = jobs.length - docs.length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`PDF 完成：${docs.length} 份文件、${forms} 份空白表单、体系文件汇编 ${bookDocs.length} 份文件；新生成 ${rendered}，复用缓存 ${jobs.length - rendered}；用时 ${seconds} 秒 → ${outDir}`);
-    return { documents: docs.length, forms, rendered, cached: jobs.length - rendered, bookPages };
+    return { documents: docs.length, forms, rendered, cached: jobs.length - rendered, unchanged: jobs.length - pending.length, bookPages };
   } finally {
     await closeRenderer();
     rmSync(staging, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /** The print HTML of one controlled document, built from the model (not via the site). */
 import { inlineRefPattern } from '../model/body.ts';
+import { flowOverviewLabel } from '../model/field-labels.ts';
 import { bodyOf, renderBody } from '../render/body-html.ts';
 import { formSectionHtml } from './form-html.ts';
 import { escapeHtml } from './html.ts';
@@ -17,23 +18,35 @@ export function refsAsText(text: string, ctx: PrintContext): string {
   });
 }
 
+/** The fields of a flow's 业务概述表 as printed (PDF and Word), in order. */
+export const flowOverviewFields = ['title', 'post', 'function', 'scope', 'regulations', 'inputs', 'outputs', 'assessmentPoints', 'interfaces'] as const;
+
+/** 业务概述表 rows as printed: caption and the value's lines (— when empty); [[编号]] as 编号《名称》. */
+export function flowOverviewRows(doc: PrintableDocument, ctx: PrintContext): { label: string; lines: string[] }[] {
+  const d = doc.data;
+  const refs = (numbers: string[] | undefined) => numbers?.map((n) => `[[${n}]]`);
+  const values: Record<(typeof flowOverviewFields)[number], string | string[] | undefined> = {
+    title: d.title,
+    post: d.post,
+    function: d.function,
+    scope: d.scope,
+    regulations: refs(d.regulations),
+    inputs: d.inputs,
+    outputs: d.outputs,
+    assessmentPoints: d.assessmentPoints,
+    interfaces: refs(d.interfaces),
+  };
+  return flowOverviewFields.map((field) => {
+    const value = values[field];
+    const lines = Array.isArray(value) ? value.map((i) => refsAsText(i, ctx)) : value ? [value] : [];
+    return { label: flowOverviewLabel(field), lines: lines.length ? lines : ['—'] };
+  });
+}
+
 /** 业务概述表 of a flow: the fields printed above its flowchart. */
 function flowOverviewHtml(doc: PrintableDocument, ctx: PrintContext): string {
-  const d = doc.data;
-  const list = (items: string[] | undefined) => (items && items.length ? items.map((i) => escapeHtml(refsAsText(i, ctx))).join('<br>') : '—');
-  const rows: [string, string][] = [
-    ['流程名称', escapeHtml(d.title)],
-    ['所属岗位', escapeHtml(d.post ?? '—')],
-    ['业务功能', escapeHtml(d.function ?? '—')],
-    ['适用范围', escapeHtml(d.scope ?? '—')],
-    ['工作准则', list(d.regulations?.map((n) => `[[${n}]]`))],
-    ['输入资源', list(d.inputs)],
-    ['输出资源', list(d.outputs)],
-    ['考核点', list(d.assessmentPoints)],
-    ['流程接口', list(d.interfaces?.map((n) => `[[${n}]]`))],
-  ];
-  return `<h2 class="section-title">业务概述</h2><table class="overview"><colgroup><col style="width:24mm"><col></colgroup><tbody>${rows
-    .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
+  return `<h2 class="section-title">业务概述</h2><table class="overview"><colgroup><col style="width:24mm"><col></colgroup><tbody>${flowOverviewRows(doc, ctx)
+    .map(({ label, lines }) => `<tr><th>${escapeHtml(label)}</th><td>${lines.map(escapeHtml).join('<br>')}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 

@@ -33,10 +33,12 @@ import {
 import type { FootnoteDefinition, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { parseMdx } from '../model/body.ts';
 import { typeLabels } from '../model/document-types.ts';
+import { fieldLabel, revisionColumns, revisionFieldLabel } from '../model/field-labels.ts';
 import { bodyOf } from '../render/body-html.ts';
-import { refsAsText } from './document-html.ts';
+import { flowOverviewRows, refsAsText } from './document-html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
-import { departmentsText } from './title-block.ts';
+import type { HeaderRow } from '../history/document-header.ts';
+import { headerLines, statusNote } from './title-block.ts';
 
 /** A flowchart as PNG, with its size in CSS pixels. */
 export interface FlowchartPng {
@@ -91,36 +93,27 @@ function sectionTitle(text: string): Paragraph {
   return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(text)] });
 }
 
-/** The title block: kind, title, status note, control fields and the 编制/审核/批准 table. */
+/** The title block: kind, title, status note, control fields and the 编制/审核/批准 table, as on the PDF. */
 function titleBlock(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Table)[] {
-  const d = doc.data;
-  const pairs: [string, string][] = [];
-  if (d.procedure) pairs.push(['所属程序', d.procedure]);
-  if (doc.type === 'record' && d.keeper) pairs.push(['保管部门', ctx.departmentName(d.keeper)]);
-  if (doc.type === 'record' && d.retention) pairs.push(['保存期限', d.retention]);
-  if (doc.type === 'regulation' && d.issuedAs) pairs.push(['发文字号', d.issuedAs]);
-  const extraRows: TableRow[] = [];
-  for (let i = 0; i < pairs.length; i += 2) {
-    const [a, b] = [pairs[i]!, pairs[i + 1]];
-    extraRows.push(new TableRow({ children: [cell(a[0], { header: true }), cell(a[1], b ? {} : { columnSpan: 3 }), ...(b ? [cell(b[0], { header: true }), cell(b[1])] : [])] }));
-  }
+  const header = ctx.header(doc);
+  // The first line sets the column widths: label 15 %, value 35 %.
+  const lines = headerLines(header.rows).map(([a, b], i) => {
+    const widths = i === 0 ? [15, 35] : [];
+    const label = (row: HeaderRow) => cell(row.label, { header: true, ...(widths[0] ? { width: widths[0] } : {}) });
+    const value = (row: HeaderRow, span: boolean) => cell(row.text, { ...(span ? { columnSpan: 3 } : {}), ...(widths[1] ? { width: widths[1] } : {}) });
+    return new TableRow({ children: [label(a!), value(a!, !b), ...(b ? [label(b), value(b, false)] : [])] });
+  });
   const evidence = ctx.approval(doc);
-  const note = d.status === 'obsolete' ? '本文件已作废，仅供追溯查阅，不得作为工作依据' : d.status === 'draft' ? '本文件为草稿，尚未批准发布，不得作为工作依据' : '';
+  const note = statusNote(doc, ctx);
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(typeLabels[doc.type!], { font: headingFont, size: size.kind })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [run(d.title, { font: headingFont, size: size.title, bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [run(doc.data.title, { font: headingFont, size: size.title, bold: true })] }),
     ...(note ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { bold: true, color: 'B00000' })] })] : []),
-    table([
-      new TableRow({ children: [cell('编号', { header: true, width: 15 }), cell(d.number, { width: 35 }), cell('版本', { header: true, width: 15 }), cell(d.version, { width: 35 })] }),
-      new TableRow({ children: [cell('状态', { header: true }), cell(ctx.control(doc).label), cell('生效日期', { header: true }), cell(d.effectiveDate ?? '—')] }),
-      new TableRow({ children: [cell('牵头部门', { header: true }), cell(departmentsText(d.owners, ctx), { columnSpan: 3 })] }),
-      new TableRow({ children: [cell('协作部门', { header: true }), cell(departmentsText(d.cooperating, ctx), { columnSpan: 3 })] }),
-      ...extraRows,
-    ]),
+    table(lines),
     new Paragraph(''),
     table([
-      new TableRow({ tableHeader: true, children: ['编制', '审核', '批准'].map((t) => cell(t, { header: true })) }),
-      new TableRow({ children: [d.preparedBy, d.reviewedBy, d.approvedBy].map((name) => cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [run(name ?? '—')] })])) }),
+      new TableRow({ tableHeader: true, children: header.signatures.map((r) => cell(r.label, { header: true })) }),
+      new TableRow({ children: header.signatures.map((r) => cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [run(r.text)] })])) }),
     ]),
     // 批准证据, as on the PDF.
     ...(evidence ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(evidence)] })] : []),
@@ -130,21 +123,8 @@ function titleBlock(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Tab
 /** 业务概述 of a flow, as on its PDF. */
 function flowOverview(doc: PrintableDocument, ctx: PrintContext): (Paragraph | Table)[] {
   if (doc.type !== 'flow') return [];
-  const d = doc.data;
-  const list = (items: string[] | undefined) => (items?.length ? items.map((i) => refsAsText(i, ctx)).join('\n') : '—');
-  const rows: [string, string][] = [
-    ['流程名称', d.title],
-    ['所属岗位', d.post ?? '—'],
-    ['业务功能', d.function ?? '—'],
-    ['适用范围', d.scope ?? '—'],
-    ['工作准则', list(d.regulations?.map((n) => `[[${n}]]`))],
-    ['输入资源', list(d.inputs)],
-    ['输出资源', list(d.outputs)],
-    ['考核点', list(d.assessmentPoints)],
-    ['流程接口', list(d.interfaces?.map((n) => `[[${n}]]`))],
-  ];
-  const lines = (text: string) => text.split('\n').map((l) => new Paragraph({ children: [run(l)] }));
-  return [sectionTitle('业务概述'), table(rows.map(([k, v]) => new TableRow({ children: [cell(k, { header: true, width: 18 }), cell(lines(v), { width: 82 })] })))];
+  const lines = (texts: string[]) => texts.map((l) => new Paragraph({ children: [run(l)] }));
+  return [sectionTitle('业务概述'), table(flowOverviewRows(doc, ctx).map(({ label, lines: texts }) => new TableRow({ children: [cell(label, { header: true, width: 18 }), cell(lines(texts), { width: 82 })] })))];
 }
 
 /** 表单样式 of a record: each field a row, blank to fill in. */
@@ -164,15 +144,18 @@ function formTable(doc: PrintableDocument): (Paragraph | Table)[] {
   return [sectionTitle('表单样式'), table(rows)];
 }
 
+/** Widths of the 修订记录 columns, in per cent. */
+const revisionWidths = [12, 18, 56, 14];
+
 /** 修订记录 as a table, oldest first as written. */
 function revisionsTable(doc: PrintableDocument): (Paragraph | Table)[] {
   const revisions = doc.data.revisions ?? [];
   if (revisions.length === 0) return [];
   return [
-    sectionTitle('修订记录'),
+    sectionTitle(fieldLabel('revisions')),
     table([
-      new TableRow({ tableHeader: true, children: [cell('版本', { header: true, width: 12 }), cell('日期', { header: true, width: 18 }), cell('修订内容摘要', { header: true, width: 56 }), cell('修订人', { header: true, width: 14 })] }),
-      ...revisions.map((r) => new TableRow({ children: [cell(r.version), cell(r.date), cell(r.summary), cell(r.author)] })),
+      new TableRow({ tableHeader: true, children: revisionColumns.map((c, i) => cell(revisionFieldLabel(c), { header: true, width: revisionWidths[i]! })) }),
+      ...revisions.map((r) => new TableRow({ children: revisionColumns.map((c) => cell(r[c])) })),
     ]),
   ];
 }

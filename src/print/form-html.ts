@@ -1,9 +1,10 @@
 /** 空白表单：a record template's `fields` laid out (formLayout) as a form to print, fill in by hand and sign. */
 import { formLayout, labelWidth, type FormBlock, type FormLayout, type KeyedField, type LaidColumn, type LaidTable } from '../model/form-layout.ts';
-import { recordNumberLabel, type FormField } from '../model/schemas/record.ts';
+import type { FormField } from '../model/schemas/record.ts';
 import { escapeHtml } from './html.ts';
 import { furnitureOf, pageHtml, watermarkHtml } from './page-html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 /** Styles only forms need. */
 export const formCss = `
@@ -156,7 +157,7 @@ export function formHtml(doc: PrintableDocument, ctx: PrintContext, options: { h
   const layout = layoutOf(doc);
   const head = options.heading
     ? `<h1 class="form-title">${escapeHtml(d.title)}</h1>
-<div class="form-head"><span>${recordNumberLabel}：${escapeHtml(d.number)}　版本：${escapeHtml(d.version)}</span><span>保存期限：${escapeHtml(d.retention ?? '—')}</span><span>编号：__________</span></div>`
+<div class="form-head"><span>${fieldLabel('number', 'record')}：${escapeHtml(d.number)}　${fieldLabel('version', 'record')}：${escapeHtml(d.version)}</span><span>${fieldLabel('retention', 'record')}：${escapeHtml(d.retention ?? '—')}</span><span>编号：__________</span></div>`
     : '';
   const required = layout.hasRequired ? '<p class="form-foot">注：标＊的栏目为必填项；选择项在 □ 内打 √。</p>' : '<p class="form-foot">注：选择项在 □ 内打 √。</p>';
   return `${head}${layout.blocks.map(blockHtml).join('\n')}${required}`;

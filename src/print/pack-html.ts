@@ -8,6 +8,7 @@ import { escapeHtml } from './html.ts';
 import { cspMeta } from './lockdown.ts';
 import { sansFamily, symbolsFamily } from './fonts.ts';
 import { baseCss, pageRules } from './print-css.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 export interface PackPageOptions {
   institution: string;
@@ -44,7 +45,7 @@ function coverHtml(pack: ApprovalPack, o: PackPageOptions): string {
 <h1>受控文件修订审批材料</h1>
 <p class="pack-meta">比较基线 ${escapeHtml(pack.baseRef)} · ${escapeHtml(o.commit)} · ${escapeHtml(o.date)} · 共 ${pack.documents.length} 份文件</p>
 <table class="pack-list"><colgroup><col style="width:7mm"><col style="width:25mm"><col style="width:30mm"><col style="width:12mm"><col style="width:17mm"><col><col style="width:38mm"></colgroup>
-<thead><tr><th>序号</th><th>文件编号</th><th>文件名称</th><th>变更</th><th>版本</th><th>修订摘要</th><th>引用本文件的文件（影响范围）</th></tr></thead>
+<thead><tr><th>序号</th><th>${fieldLabel('number')}</th><th>${fieldLabel('title')}</th><th>变更</th><th>${fieldLabel('version')}</th><th>修订摘要</th><th>引用本文件的文件（影响范围）</th></tr></thead>
 <tbody>${rows.join('\n') || '<tr><td colspan="7" class="c">与基线相比没有受控文件的变更</td></tr>'}</tbody></table>
 <table class="pack-sign"><tbody>
 <tr><th>审核意见</th><td class="write"></td></tr>

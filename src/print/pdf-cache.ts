@@ -3,7 +3,7 @@
  * a manifest saying, per document, which inputs its last PDF needed (see print-inputs.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrintInput } from './print-inputs.ts';
 
@@ -14,6 +14,14 @@ export const pdfCacheDir = '.cache/shoukong/pdf';
 export interface PdfCache {
   get(key: string): Uint8Array | undefined;
   set(key: string, bytes: Uint8Array): void;
+  /** Marks the entry as used (see prune); false when there is none. */
+  touch(key: string): boolean;
+  /**
+   * Puts the entry at `dest` as a hard link: no bytes are read or written, which for a whole set of
+   * unchanged PDFs is most of a run's work. Safe because entries are only ever replaced (set writes
+   * a new file and renames it), never changed in place. Copies where a link cannot be made.
+   */
+  placeAt(key: string, dest: string): void;
   /** Removes entries no run has used for `maxAgeDays` (runs may share the cache, so never fresher ones). */
   prune(maxAgeDays?: number): void;
 }
@@ -38,6 +46,22 @@ export function openPdfCache(dir: string): PdfCache {
         return new Uint8Array(bytes);
       } catch {
         return undefined;
+      }
+    },
+    touch(key) {
+      try {
+        const now = new Date();
+        utimesSync(file(key), now, now);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    placeAt(key, dest) {
+      try {
+        linkSync(file(key), dest);
+      } catch {
+        copyFileSync(file(key), dest);
       }
     },
     set(key, bytes) {

@@ -2,7 +2,8 @@
 import { evidenceFor, evidenceText } from '../model/approval-evidence.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ControlDecision } from '../history/in-force-today.ts';
+import { statusDecision, type ControlDecision } from '../history/in-force-today.ts';
+import { documentHeader, type DocumentHeader } from '../history/document-header.ts';
 import type { ResolvedRef } from '../render/body-html.ts';
 import { statusLabels } from '../model/document-types.ts';
 import type { ControlledDocument, DocumentSet } from '../model/load.ts';
@@ -41,6 +42,8 @@ export interface PrintContext {
    * copy is controlled (受控). Only a version in force today is stamped 受控.
    */
   control(doc: ControlledDocument): Pick<ControlDecision, 'label' | 'controlled' | 'state'>;
+  /** 文件头 rows (document-header.ts), the same the site page and the Word copy show. */
+  header(doc: ControlledDocument): DocumentHeader;
   /** 批准证据 as one line (批准：周志远 · 合并请求 !42 批准 2026-11-10), for effective versions only. */
   approval(doc: ControlledDocument): string | undefined;
   /** An image a document's body shows, when it is a file inside content/ (print-body.ts). */
@@ -77,6 +80,10 @@ export function printContext(
     const doc = byNumber.get(number);
     return doc ? refTo(number, doc.data) : undefined;
   };
+  const control = (doc: ControlledDocument): ReturnType<PrintContext['control']> => {
+    const { state, label, controlled } = options.inForce?.decisionOf(doc) ?? statusDecision(doc);
+    return { state, label, controlled };
+  };
   return {
     institution: org?.institution.name ?? '',
     commit: options.commit.overall,
@@ -103,12 +110,8 @@ export function printContext(
       return evidenceText(evidenceFor(number, version, decision, set.approvals?.data?.records ?? []), approvedBy);
     },
     bodyText: (doc) => options.inForce?.textOf(doc) ?? readFileSync(join(set.root, doc.path), 'utf8'),
-    control(doc) {
-      const decided = options.inForce?.decisionOf(doc);
-      if (decided) return { state: decided.state, label: decided.label, controlled: decided.controlled };
-      const status = doc.data.status;
-      return { state: status === 'effective' ? 'in-force' : status === 'obsolete' ? 'obsolete' : 'draft', label: status ? statusLabels[status] : '', controlled: status === 'effective' };
-    },
+    control,
+    header: (doc) => documentHeader(doc, { decision: control(doc), departments, titleOf: (number) => byNumber.get(number)?.data.title }),
     image: (doc, src) => contentImage(set.root, doc.path, src),
   };
 }

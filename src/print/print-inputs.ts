@@ -121,6 +121,10 @@ export function inputsHold(inputs: PrintInput[], ctx: PrintContext, set: Documen
         const doc = documentAt(set, about);
         return !!doc && JSON.stringify(ctx.control(doc)) === answer;
       }
+      case 'approval': {
+        const doc = documentAt(set, about);
+        return !!doc && (ctx.approval(doc) ?? '') === answer;
+      }
       case 'image': {
         const [path, src] = JSON.parse(about) as [string, string];
         const doc = documentAt(set, path);

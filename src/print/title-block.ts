@@ -1,64 +1,51 @@
 /** 文件头：the title block at the top of a printed document, and its revision records table. */
+import type { HeaderRow } from '../history/document-header.ts';
 import { typeLabels } from '../model/document-types.ts';
-import { manualPartLabels } from '../model/schemas/manual-section.ts';
-import { standardLevelLabels } from '../model/schemas/standard.ts';
+import { fieldLabel, revisionColumns, revisionFieldLabel } from '../model/field-labels.ts';
 import { escapeHtml } from './html.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
 
-type Row = [label: string, value: string];
-
-/** Department list as printed: full names joined by 、, or 所有受控部门 for `all`. */
-export function departmentsText(refs: string[] | 'all' | undefined, ctx: PrintContext): string {
-  if (refs === undefined) return '—';
-  if (refs === 'all') return '所有受控部门';
-  return refs.map((r) => ctx.departmentName(r)).join('、') || '—';
+/**
+ * The header rows as lines of the four-column control table (label, value, label, value): a list of
+ * departments takes a whole line, other rows go two to a line in order. The Word copy lays out the same.
+ */
+export function headerLines(rows: readonly HeaderRow[]): HeaderRow[][] {
+  const lines: HeaderRow[][] = [];
+  for (const row of rows) {
+    const last = lines.at(-1);
+    if (!row.wide && last?.length === 1 && !last[0]!.wide) last.push(row);
+    else lines.push([row]);
+  }
+  return lines;
 }
 
-/** Rows of control fields specific to a document type (所属程序、保存期限 …). */
-function typeRows(doc: PrintableDocument, ctx: PrintContext): Row[] {
-  const d = doc.data;
-  const rows: Row[] = [];
-  if (doc.type === 'manual-section' && d.part) rows.push(['所属部分', manualPartLabels[d.part]]);
-  if (d.procedure) rows.push(['所属程序', d.procedure]);
-  if (doc.type === 'record') {
-    if (d.keeper) rows.push(['保管部门', ctx.departmentName(d.keeper)]);
-    if (d.retention) rows.push(['保存期限', d.retention]);
-  }
-  if (doc.type === 'regulation' && d.issuedAs) rows.push(['发文字号', d.issuedAs]);
-  if (doc.type === 'standard' && d.level) rows.push(['层面', standardLevelLabels[d.level]]);
-  return rows;
+/** The note under the title of a copy that must not be worked from (待生效、作废、草稿), or ''. */
+export function statusNote(doc: PrintableDocument, ctx: PrintContext): string {
+  const control = ctx.control(doc);
+  if (control.state === 'pending') return `本文件${control.label}，在生效日期之前不得作为工作依据`;
+  if (doc.data.status === 'obsolete') return '本文件已作废，仅供追溯查阅，不得作为工作依据';
+  if (doc.data.status === 'draft') return '本文件为草稿，尚未批准发布，不得作为工作依据';
+  return '';
 }
 
 /** The title block: kind, title, 受控 mark, control fields and the 编制/审核/批准 table. */
 export function titleBlockHtml(doc: PrintableDocument, ctx: PrintContext): string {
-  const d = doc.data;
-  const cell = (text: string | undefined) => escapeHtml(text || '—');
-  const extra = typeRows(doc, ctx);
-  const pairs: string[] = [];
-  for (let i = 0; i < extra.length; i += 2) {
-    const [a, b] = [extra[i]!, extra[i + 1]];
-    pairs.push(`<tr><th>${a[0]}</th><td${b ? '' : ' colspan="3"'}>${cell(a[1])}</td>${b ? `<th>${b[0]}</th><td>${cell(b[1])}</td>` : ''}</tr>`);
-  }
-  const control = ctx.control(doc);
+  const header = ctx.header(doc);
+  const lines = headerLines(header.rows).map(
+    ([a, b]) => `<tr><th>${escapeHtml(a!.label)}</th><td${b ? '' : ' colspan="3"'}>${escapeHtml(a!.text)}</td>${b ? `<th>${escapeHtml(b.label)}</th><td>${escapeHtml(b.text)}</td>` : ''}</tr>`,
+  );
   const evidence = ctx.approval(doc);
   // Only a version in force on the print date is a controlled copy; one approved for a later date is not.
-  const mark = control.controlled ? '<div class="controlled-mark">受控</div>' : '';
-  const statusNote =
-    control.state === 'pending'
-      ? `<p class="status-note">本文件${escapeHtml(control.label)}，在生效日期之前不得作为工作依据</p>`
-      : d.status === 'obsolete' ? '<p class="status-note">本文件已作废，仅供追溯查阅，不得作为工作依据</p>' : d.status === 'draft' ? '<p class="status-note">本文件为草稿，尚未批准发布，不得作为工作依据</p>' : '';
+  const mark = ctx.control(doc).controlled ? '<div class="controlled-mark">受控</div>' : '';
+  const note = statusNote(doc, ctx);
   return `<header class="title-block${mark ? ' controlled' : ''}">
 ${mark}<p class="doc-kind">${typeLabels[doc.type!]}</p>
-<h1>${escapeHtml(d.title)}</h1>
-${statusNote}<table class="control-fields"><tbody>
-<tr><th>编号</th><td>${cell(d.number)}</td><th>版本</th><td>${cell(d.version)}</td></tr>
-<tr><th>状态</th><td>${escapeHtml(control.label)}</td><th>生效日期</th><td>${cell(d.effectiveDate)}</td></tr>
-<tr><th>牵头部门</th><td colspan="3">${escapeHtml(departmentsText(d.owners, ctx))}</td></tr>
-<tr><th>协作部门</th><td colspan="3">${escapeHtml(departmentsText(d.cooperating, ctx))}</td></tr>
-${pairs.join('\n')}
+<h1>${escapeHtml(doc.data.title)}</h1>
+${note ? `<p class="status-note">${escapeHtml(note)}</p>` : ''}<table class="control-fields"><tbody>
+${lines.join('\n')}
 </tbody></table>
-<table class="sign-table"><thead><tr><th>编制</th><th>审核</th><th>批准</th></tr></thead>
-<tbody><tr><td>${cell(d.preparedBy)}</td><td>${cell(d.reviewedBy)}</td><td>${cell(d.approvedBy)}</td></tr></tbody></table>
+<table class="sign-table"><thead><tr>${header.signatures.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}</tr></thead>
+<tbody><tr>${header.signatures.map((r) => `<td>${escapeHtml(r.text)}</td>`).join('')}</tr></tbody></table>
 ${evidence ? `<p class="approval-evidence">${escapeHtml(evidence)}</p>\n` : ''}</header>`;
 }
 
@@ -66,9 +53,9 @@ ${evidence ? `<p class="approval-evidence">${escapeHtml(evidence)}</p>\n` : ''}<
 export function revisionsHtml(doc: PrintableDocument): string {
   const revisions = doc.data.revisions ?? [];
   if (revisions.length === 0) return '';
-  const rows = revisions.map((r) => `<tr><td>${escapeHtml(r.version)}</td><td>${escapeHtml(r.date)}</td><td>${escapeHtml(r.summary)}</td><td>${escapeHtml(r.author)}</td></tr>`);
-  return `<section class="revisions-section"><h2 class="section-title">修订记录</h2>
+  const rows = revisions.map((r) => `<tr>${revisionColumns.map((c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`);
+  return `<section class="revisions-section"><h2 class="section-title">${fieldLabel('revisions')}</h2>
 <table class="revisions"><colgroup><col style="width:13mm"><col style="width:23mm"><col><col style="width:17mm"></colgroup>
-<thead><tr><th>版本</th><th>日期</th><th>修订内容摘要</th><th>修订人</th></tr></thead>
+<thead><tr>${revisionColumns.map((c) => `<th>${revisionFieldLabel(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('')}</tbody></table></section>`;
 }

@@ -11,6 +11,7 @@ import { pageHtml } from './page-html.ts';
 import { applyMetadata } from './pdf-finish.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
 import type { PrintableDocument, PrintContext } from './print-context.ts';
+import { fieldLabel } from '../model/field-labels.ts';
 
 /** Where each document starts in the book (0-based page index), as printed in the contents. */
 export interface BookLayout {
@@ -91,7 +92,7 @@ export function contentsHtml(ctx: PrintContext, parts: PrintableDocument[], star
     );
   };
   const content = `<section class="contents"><h1>目录</h1>
-<table><thead><tr><th>编号</th><th>文件名称</th><th>版本</th><th class="page">页码</th></tr></thead>
+<table><thead><tr><th>${fieldLabel('number')}</th><th>${fieldLabel('title')}</th><th>${fieldLabel('version')}</th><th class="page">页码</th></tr></thead>
 <tbody>${bookSections.map((s) => rowsOf(s, 0)).join('')}</tbody></table></section>`;
   return pageHtml(`${bookTitle(ctx)} 目录`, { institution: ctx.institution, headerRight: '内部质量保证体系文件汇编　目录', footerLeft: '目录', commit: ctx.commit }, ctx, content, bookCss);
 }

@@ -24,3 +24,8 @@ export function docxPath(number: string): string {
 export function pdfPath(number: string): string {
   return `/pdf/${slugOf(number)}.pdf`;
 }
+
+/** Site path of a department page, e.g. /departments/zgb/. */
+export function departmentPath(id: string): string {
+  return `/departments/${id}/`;
+}

@@ -13,6 +13,12 @@ const folderOf = (id: string) => id.replace(/\//g, '-');
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeSet));
 
+/** The other rules a case declares it cannot avoid firing (others.txt: `rule/id  why`, a line each). */
+function inherentOthers(caseDir: string): string[] {
+  const file = join(caseDir, 'others.txt');
+  return existsSync(file) ? lines(readFileSync(file, 'utf8')).map((l) => l.split(/\s+/)[0]!).sort() : [];
+}
+
 function casesOf(ruleFolder: string): string[] {
   const dir = join(fixturesDir, ruleFolder);
   if (!existsSync(dir)) return [];
@@ -51,11 +57,16 @@ for (const rule of rules) {
 
     for (const { name, file, expected } of expectations) {
       it(name, () => {
-        const { root, git } = buildCaseSet(join(fixturesDir, folderOf(rule.id), name));
+        const caseDir = join(fixturesDir, folderOf(rule.id), name);
+        const { root, git } = buildCaseSet(caseDir);
         roots.push(root);
-        const actual = checkSet(root, git).map(findingLine);
+        const findings = checkSet(root, git);
+        const actual = findings.map(findingLine);
         if (process.env.UPDATE_FIXTURES) writeFileSync(file, actual.length ? `${actual.join('\n')}\n` : '# 没有发现问题\n');
         else expect(actual).toEqual(expected);
+        // A case shows its own rule: another rule's finding is there only when the case cannot be built without it, and others.txt says why.
+        const others = [...new Set(findings.map((d) => d.ruleId).filter((id) => id !== rule.id))].sort();
+        expect(others, `test/fixtures/${folderOf(rule.id)}/${name}/ reports other rules' findings not declared in its others.txt`).toEqual(inherentOthers(caseDir));
       });
     }
   });

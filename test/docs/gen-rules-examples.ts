@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node test/docs/gen-rules-examples.ts: writes docs/rules-examples.md — for every rule, the real message the check prints on
+ * npm run schema runs node test/docs/gen-rules-examples.ts, which writes docs/rules-examples.md — for every rule, the real message the check prints on
  * one of its test cases (test/fixtures/<rule-id>/<case>/) and how to fix it. Run again after rules or fixtures change.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export function rulesExamplesText(): string {
   const out: string[] = [
     '# 检查规则：示例消息与改法',
     '',
-    '> 本文件由 `node test/docs/gen-rules-examples.ts` 生成：每条规则的消息都是检查在它的测试用例（取报出该规则最多的一个）（`test/fixtures/<规则>/<用例>/`）上真实输出的原文。规则一览见 [rules.md](rules.md)。',
+    '> 本文件由 `npm run schema`（test/docs/gen-rules-examples.ts）生成：每条规则的消息都是检查在它的测试用例（取报出该规则最多的一个）（`test/fixtures/<规则>/<用例>/`）上真实输出的原文。规则一览见 [rules.md](rules.md)。',
     '',
     '每条消息的格式是 `文件:行:列  级别  说明  规则编号`，下面两行是出问题的原文和指向位置的 `^^^`。错误（error）必须改正，合并请求才能通过；警告（warning）提示需要处理的事。',
     '',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rulesExamplesPath, rulesExamplesText } from './gen-rules-examples.ts';
 
 describe('docs/rules-examples.md', () => {
-  it('is what the rules print on their test cases today (run node test/docs/gen-rules-examples.ts if this fails)', () => {
+  it('is what the rules print on their test cases today (run npm run schema if this fails)', () => {
     expect(readFileSync(rulesExamplesPath, 'utf8')).toBe(rulesExamplesText());
   }, 300_000);
 });

@@ -32,9 +32,27 @@ describe('the relation graph of the base set', () => {
     ]);
   });
 
-  it('leaves an unresolved reference with no target instead of dropping it', () => {
+  it('resolves every reference of the valid base set', () => {
     expect(graph.edges.filter((e) => !e.to)).toEqual([]);
     expect(graph.edges.length).toBeGreaterThan(10);
+  });
+
+  it('leaves an unresolved reference with no target instead of dropping it', () => {
+    const procedurePath = 'content/procedures/jmi-cx-13.mdx';
+    const text = readFileSync(join(root, procedurePath), 'utf8');
+    expect(text).toContain('regulations: [JMI/ZD/13-01]\n');
+    const unresolvedRoot = buildSet({ [procedurePath]: text.replace('regulations: [JMI/ZD/13-01]\n', 'regulations: [JMI/ZD/13-01, JMI/ZD/13-99]\n') });
+    const unresolvedGraph = buildGraph(loadDocumentSet(unresolvedRoot));
+    removeSet(unresolvedRoot);
+    const procedure = unresolvedGraph.byNumber.get('JMI/CX/13')!;
+    const edges = unresolvedGraph.outgoing(procedure, 'regulation');
+    expect(edges.map((e) => [e.target, e.to?.data.number])).toEqual([
+      ['JMI/ZD/13-01', 'JMI/ZD/13-01'],
+      ['JMI/ZD/13-99', undefined],
+    ]);
+    // Kept with the place it is written (line 22, column 29: the second item of the regulations list), so ref/unknown-target can point at it.
+    expect(edges[1]!.span).toEqual({ start: { line: 22, column: 29 }, end: { line: 22, column: 41 } });
+    expect(unresolvedGraph.edges.filter((e) => !e.to).map((e) => [e.kind, e.from.data.number, e.target])).toEqual([['regulation', 'JMI/CX/13', 'JMI/ZD/13-99']]);
   });
 });
 

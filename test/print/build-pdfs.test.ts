@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ describe('one PDF per document', () => {
 
   it('has the title block, the body and the revision records of a procedure', async () => {
     const text = (await pageTexts(read(documentPdfFile('JMI/CX/13')))).join('');
-    for (const expected of ['程序文件', '文件与资料控制', '编号JMI/CX/13', '版本B/1', '状态现行', '生效日期2026-11-16', '牵头部门质量管理与教学督导办公室', '协作部门所有受控部门', '编制审核批准刘明华赵德胜周志远', '受控', '示例文本', '1目的', '修订记录', 'A/02019-09-01首次发布']) {
+    for (const expected of ['程序文件', '文件与资料控制', '文件编号JMI/CX/13', '版本B/1', '状态现行', '生效日期2026-11-16', '牵头部门质量管理与教学督导办公室', '协作部门所有受控部门', '编制审核批准刘明华赵德胜周志远', '受控', '示例文本', '1目的', '修订记录', 'A/02019-09-01首次发布']) {
       expect(text).toContain(expected);
     }
     // A reference written with a label shows its number on paper.
@@ -135,7 +135,7 @@ describe('the whole manual', () => {
         return b.children.length ? b.children.flatMap(flat) : [[b.title.split(' ')[0]!, b.pageIndex]];
       }),
     );
-    const contents = texts.filter((t) => t.includes('编号文件名称版本页码'));
+    const contents = texts.filter((t) => t.includes('文件编号文件名称版本页码'));
     expect(contents.length).toBeGreaterThanOrEqual(1);
     for (const number of current) {
       const match = new RegExp(`${number.replace(/[/]/g, '\\/')}[^J]*?[A-Z]/\\d(\\d+)`).exec(contents.join(''));
@@ -154,7 +154,7 @@ describe('the whole manual', () => {
   it('makes each contents row a link to the page where its document starts', async () => {
     const bytes = read(wholeManualFile);
     const texts = await pageTexts(bytes);
-    const contentsPages = texts.flatMap((t, i) => (t.includes('编号文件名称版本页码') ? [i] : []));
+    const contentsPages = texts.flatMap((t, i) => (t.includes('文件编号文件名称版本页码') ? [i] : []));
     const targets = await linkTargets(bytes, contentsPages);
     // Number, title and page number of every row are links.
     expect(targets.length).toBe(current.length * 3);
@@ -168,7 +168,7 @@ describe('the whole manual', () => {
 
   it('leaves out documents that are not current', async () => {
     const texts = await pageTexts(read(wholeManualFile));
-    const contents = texts.filter((t) => t.includes('编号文件名称版本页码')).join('');
+    const contents = texts.filter((t) => t.includes('文件编号文件名称版本页码')).join('');
     expect(contents).toContain('JMI/ZD/13-02');
     expect(contents).not.toContain('JMI/ZD/13-01');
     expect(contents).not.toContain('JMI/BZ/1-01');
@@ -187,11 +187,12 @@ describe('the whole manual', () => {
 describe('cache', () => {
   it('reuses unchanged documents and prints again only the changed one', async () => {
     const again = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
-    expect(again).toMatchObject({ rendered: 0, cached: 13 });
+    // Not even their HTML is built: every recorded input (titles, departments, approvals…) holds.
+    expect(again).toMatchObject({ rendered: 0, cached: 13, unchanged: 13 });
     const file = join(root, 'content/procedures/jmi-cx-13.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('## 1 目的', '## 1 目的\n\n本句为测试时加入。'));
     const changed = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
-    expect(changed).toMatchObject({ rendered: 1, cached: 12 });
+    expect(changed).toMatchObject({ rendered: 1, cached: 12, unchanged: 12 });
     const texts = await pageTexts(read(documentPdfFile('JMI/CX/13')));
     expect(texts.join('')).toContain('本句为测试时加入');
     expect(texts[0]).toContain(`构建${commit}未提交`);
@@ -204,7 +205,7 @@ describe('cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: 受控文件管理办法', 'title: 受控文件管理规定'));
     const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
     // The regulation itself, the procedure citing it, and the two flows whose 工作准则 print its title.
-    expect(result).toMatchObject({ rendered: 4, cached: 9 });
+    expect(result).toMatchObject({ rendered: 4, cached: 9, unchanged: 9 });
     for (const flow of ['JMI/LC/13-01', 'JMI/LC/13-02']) {
       const texts = await pageTexts(read(documentPdfFile(flow)));
       expect(texts.join(''), flow).toContain('JMI/ZD/13-02《受控文件管理规定》');
@@ -227,6 +228,21 @@ describe('cache', () => {
     }
     expect((await pageTexts(read(documentPdfFile('JMI/BZ/1-01'))))[0]).toContain(`构建${commit}`);
     // The whole manual carries the new commit on its cover.
+    expect((await pageTexts(read(wholeManualFile)))[0]).toContain(`构建${next}`);
+  }, 180_000);
+
+  it('prints nothing again after a commit that touches no document, and keeps every PDF byte for byte', async () => {
+    const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf') && f !== wholeManualFile);
+    expect(files).toHaveLength(13);
+    const before = new Map(files.map((f) => [f, read(f)]));
+    writeFileSync(join(root, 'README.md'), '# 说明\n');
+    git('add', 'README.md');
+    git('commit', '-q', '-m', 'no document touched');
+    const next = git('rev-parse', '--short', 'HEAD').trim();
+    const result = await buildPdfs({ root, set: loadDocumentSet(root), outDir: out, log: () => {} });
+    expect(result).toMatchObject({ rendered: 0, cached: 13, unchanged: 13 });
+    for (const [file, bytes] of before) expect(read(file), file).toEqual(bytes);
+    // Only the whole manual's cover names the commit the book was put together at.
     expect((await pageTexts(read(wholeManualFile)))[0]).toContain(`构建${next}`);
   }, 180_000);
 });

@@ -30,7 +30,7 @@ describe('the web editor configuration', () => {
     expect(field(procedure, 'owners')).toMatchObject({ widget: 'select', multiple: true });
     expect(field(procedure, 'owners').options!.map((o) => o.value)).toContain('质管办');
     expect(field(procedure, 'regulations').options!.map((o) => o.value)).toContain('JMI/ZD/13-02');
-    expect(field(procedure, 'revisions').fields!.map((f) => f.label)).toEqual(['本次修订后的版本', '修订日期', '修订内容摘要', '修订人']);
+    expect(field(procedure, 'revisions').fields!.map((f) => f.label)).toEqual(['版本', '修订日期', '修订内容', '修订人']);
     expect(field(procedure, 'body')).toMatchObject({ widget: 'markdown', modes: ['raw'] });
     // cooperating (all or a list) has no Decap widget: left out of the form and kept as written.
     expect(procedure.fields.some((f) => f.name === 'cooperating')).toBe(false);

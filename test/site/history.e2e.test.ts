@@ -59,7 +59,7 @@ describe('an auditor on the example site', () => {
     const latest = page.locator('section.history-version').first();
     expect(await latest.getAttribute('id')).toBe('v-b-1');
     expect(await field(latest, '批准').textContent()).toBe('周志远');
-    expect(await field(latest, '修订摘要').textContent()).toContain('待复核引用');
+    expect(await field(latest, '修订内容').textContent()).toContain('待复核引用');
     // Frontmatter changes: version B/0 → B/1, read as field, before, after.
     const versionRow = latest.locator('table.history-fields tr', { hasText: '版本' });
     expect(await versionRow.locator('td').allTextContents()).toEqual(['修改前：B/0', '修改后：B/1']);

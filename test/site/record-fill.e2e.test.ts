@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDefinition } from '../../src/model/record-json-schema.ts';
+import { lendReaderFont } from '../helpers/reader-font.ts';
 import { recordAjv } from '../helpers/record-ajv.ts';
 import { pageSizes, pageTexts } from '../print/pdf-reading.ts';
 import { startSiteSession, type SiteSession } from './history-session.ts';
@@ -49,6 +50,8 @@ describe('the record page', () => {
 describe('在线填写 JMI/JL/13-01', () => {
   it('fills in offline, refuses a record without its required fields, saves JSON the schema accepts, and prints the filled form', async () => {
     const page = await site.open(`${base}records/jmi-jl-13-01/`);
+    // The form prints with the reader's font; the text read back below needs one with Chinese glyphs.
+    await lendReaderFont(page);
     await page.context().setOffline(true);
     try {
       await page.getByRole('button', { name: '在线填写' }).click();

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
-import { buildSiteModel, richText, type SiteModel } from '../../src/site/view/site-model.ts';
+import { buildSiteModel, type SiteModel } from '../../src/site/view/site-model.ts';
+import { richText } from '../../src/site/view/links.ts';
 import { archiveRows, listDefinitions, rowsOfList } from '../../src/site/view/lists.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -4,9 +4,9 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/browser/launch.ts';
 import { checkLinks } from '../../src/site/build/link-check.ts';
 import { serveStatic } from '../../src/site/build/static-server.ts';
+import { sharedContext } from '../helpers/shared-context.ts';
 import { builtSite } from './built-site.ts';
 
 let dist: string;
@@ -18,10 +18,7 @@ let context: BrowserContext;
 beforeAll(async () => {
   dist = await builtSite();
   ({ server, url: base } = await serveStatic(dist));
-  ({ browser } = await launchBrowser());
-  // The packaged Chromium runs single-process: closing a browser context ends it, so all pages share one.
-  context = await browser.newContext();
-  await context.newPage();
+  ({ browser, context } = await sharedContext());
 }, 900_000);
 
 afterAll(async () => {

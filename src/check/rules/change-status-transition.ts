@@ -1,5 +1,6 @@
 import { statusLabels } from '../../model/document-types.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
+import { fieldNamed } from '../../model/field-labels.ts';
 
 /** change/status-transition: a status change that document control does not allow. */
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
       if (before === 'obsolete') {
         report(doc.path, placeOf(doc, 'status'), `作废文件不能改回${statusLabels[now]}（"${before}" → "${now}"）：需要恢复时请以新编号建立新文件，并在其中写 supersedes`);
       } else if (before === 'draft' && now === 'effective') {
-        const missing = [!doc.data.reviewedBy && 'reviewedBy（审核）', !doc.data.approvedBy && 'approvedBy（批准）', !doc.data.effectiveDate && 'effectiveDate（生效日期）'].filter(Boolean);
+        const missing = [!doc.data.reviewedBy && fieldNamed('reviewedBy'), !doc.data.approvedBy && fieldNamed('approvedBy'), !doc.data.effectiveDate && fieldNamed('effectiveDate')].filter(Boolean);
         if (missing.length) report(doc.path, placeOf(doc, 'status'), `草稿转为现行缺少 ${missing.join('、')}：请在审核、批准后填写`);
       }
     }

@@ -1,5 +1,7 @@
 import { edgeKindLabels } from '../../graph/build-graph.ts';
-import { defineRule, isCurrent, nameOf } from '../define-rule.ts';
+import { isCitation } from '../../graph/citations.ts';
+import { stateOn } from '../../history/in-force-today.ts';
+import { defineRule, nameOf } from '../define-rule.ts';
 
 /** external/withdrawn-cited: a current document that still relies on a withdrawn (废止) 外来文件. */
 export default defineRule({
@@ -9,10 +11,10 @@ export default defineRule({
   run({ graph, today, report }) {
     for (const edge of graph.edges) {
       const target = edge.to;
-      if (!target || target.type !== 'external' || edge.from.type === 'external' || !isCurrent(edge.from)) continue;
-      const { status, withdrawnDate, replacedBy } = target.data;
+      if (!target || target.type !== 'external' || edge.from.type === 'external' || !isCitation(edge)) continue;
+      const { withdrawnDate, replacedBy } = target.data;
       // Withdrawn by status, or by a 废止日期 that has come (the register may be updated before the status).
-      if (status !== 'obsolete' && !(withdrawnDate && withdrawnDate <= today)) continue;
+      if (stateOn(target.data, today) !== 'obsolete') continue;
       report(
         edge.from.path,
         edge.span,

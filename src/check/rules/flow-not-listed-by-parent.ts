@@ -1,3 +1,4 @@
+import { parentProcedureOf } from '../../graph/hierarchy.ts';
 import { placesOf } from '../../model/parse-file.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
 
@@ -9,8 +10,8 @@ export default defineRule({
   run({ set, graph, report }) {
     for (const doc of set.documents) {
       if (doc.type !== 'flow' || !doc.data.procedure || !doc.data.number) continue;
-      const parent = graph.byNumber.get(doc.data.procedure);
-      if (!parent || parent.type !== 'procedure') continue;
+      const parent = parentProcedureOf(graph, doc);
+      if (!parent) continue;
       if (parent.data.flows?.includes(doc.data.number)) continue;
       report(doc.path, placeOf(doc, 'procedure'), `所属程序 "${doc.data.procedure}" 的 flows 没有列出本流程 "${doc.data.number}"：请在 ${parent.path} 的 flows 中加入它`, {
         file: parent.path,

@@ -1,4 +1,6 @@
+import { supersedersOf } from '../../graph/lifecycle.ts';
 import { defineRule, nameOf, placeOf } from '../define-rule.ts';
+import { fieldNamed } from '../../model/field-labels.ts';
 
 /**
  * lifecycle/obsolete-incomplete: an obsolete document that was once in force must keep its effective date
@@ -14,9 +16,9 @@ export default defineRule({
     for (const doc of set.documents) {
       const { status, effectiveDate, approvedBy } = doc.data;
       if (status !== 'obsolete' || (effectiveDate && approvedBy)) continue;
-      const successor = graph.incoming(doc, 'supersedes')[0]?.from;
+      const successor = supersedersOf(graph, doc)[0];
       if (!effectiveDate && !approvedBy && !successor) continue;
-      const missing = [!effectiveDate && 'effectiveDate（生效日期）', !approvedBy && 'approvedBy（批准人）'].filter(Boolean).join('、');
+      const missing = [!effectiveDate && fieldNamed('effectiveDate'), !approvedBy && fieldNamed('approvedBy')].filter(Boolean).join('、');
       report(
         doc.path,
         placeOf(doc, 'status'),

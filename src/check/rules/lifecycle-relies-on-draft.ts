@@ -1,4 +1,5 @@
 import { edgeKindLabels } from '../../graph/build-graph.ts';
+import { isCitation } from '../../graph/citations.ts';
 import { defineRule, nameOf } from '../define-rule.ts';
 
 /**
@@ -13,7 +14,7 @@ export default defineRule({
   description: '现行文件引用的文件（文件头各引用字段、正文引用、所属程序）都必须是现行文件，不得依据草稿',
   run({ graph, report }) {
     for (const edge of graph.edges) {
-      if (edge.kind === 'supersedes' || !edge.to || edge.from.data.status !== 'effective' || edge.to.data.status !== 'draft') continue;
+      if (!isCitation(edge) || !edge.to || edge.from.data.status !== 'effective' || edge.to.data.status !== 'draft') continue;
       report(
         edge.from.path,
         edge.span,

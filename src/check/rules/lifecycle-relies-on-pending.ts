@@ -1,4 +1,6 @@
 import { edgeKindLabels } from '../../graph/build-graph.ts';
+import { isCitation } from '../../graph/citations.ts';
+import { stateOn } from '../../history/in-force-today.ts';
 import { defineRule, nameOf, placeOf } from '../define-rule.ts';
 
 /**
@@ -16,8 +18,7 @@ export default defineRule({
     for (const edge of graph.edges) {
       const from = edge.from.data;
       const to = edge.to?.data;
-      if (edge.kind === 'supersedes' || !edge.to || !to || from.status !== 'effective' || to.status !== 'effective') continue;
-      if (!from.effectiveDate || !to.effectiveDate || from.effectiveDate > today || to.effectiveDate <= today) continue;
+      if (!isCitation(edge) || !edge.to || !to || !from.effectiveDate || stateOn(from, today) !== 'in-force' || stateOn(to, today) !== 'pending') continue;
       if (to.revisions?.some((r) => r.version !== to.version)) continue;
       report(
         edge.from.path,

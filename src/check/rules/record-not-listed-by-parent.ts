@@ -1,3 +1,4 @@
+import { parentProcedureOf } from '../../graph/hierarchy.ts';
 import { placesOf } from '../../model/parse-file.ts';
 import { defineRule, isCurrent, placeOf } from '../define-rule.ts';
 
@@ -13,8 +14,8 @@ export default defineRule({
   run({ set, graph, report }) {
     for (const doc of set.documents) {
       if (doc.type !== 'record' || !isCurrent(doc) || !doc.data.procedure || !doc.data.number) continue;
-      const parent = graph.byNumber.get(doc.data.procedure);
-      if (!parent || parent.type !== 'procedure' || parent.data.records?.includes(doc.data.number)) continue;
+      const parent = parentProcedureOf(graph, doc);
+      if (!parent || parent.data.records?.includes(doc.data.number)) continue;
       const others = graph
         .incoming(doc, 'record')
         .map((e) => e.from.data.number)

@@ -1,5 +1,7 @@
 import { edgeKindLabels } from '../../graph/build-graph.ts';
-import { defineRule, isCurrent, nameOf } from '../define-rule.ts';
+import { isCitation } from '../../graph/citations.ts';
+import { supersedersOf } from '../../graph/lifecycle.ts';
+import { defineRule, nameOf } from '../define-rule.ts';
 
 /** ref/obsolete-target: a current document that still cites an obsolete one. */
 export default defineRule({
@@ -9,8 +11,8 @@ export default defineRule({
   run({ graph, report }) {
     for (const edge of graph.edges) {
       // A withdrawn 外来文件 has its own rule and message (external/withdrawn-cited).
-      if (edge.kind === 'supersedes' || !edge.to || edge.to.type === 'external' || !isCurrent(edge.from) || edge.to.data.status !== 'obsolete') continue;
-      const successor = graph.incoming(edge.to, 'supersedes')[0]?.from;
+      if (!isCitation(edge) || !edge.to || edge.to.type === 'external' || edge.to.data.status !== 'obsolete') continue;
+      const successor = supersedersOf(graph, edge.to)[0];
       report(
         edge.from.path,
         edge.span,

@@ -2,11 +2,13 @@
 import type { ControlledDocument } from '../../model/load.ts';
 import { indexPeople, type PeopleIndex } from '../../model/organization.ts';
 import type { Organization } from '../../model/schemas/organization.ts';
+import { fieldLabel } from '../../model/field-labels.ts';
 
 /** 签署环节：编制 / 审核 / 批准 */
 export type SignoffStep = 'prepare' | 'review' | 'approve';
-export const stepLabels: Record<SignoffStep, string> = { prepare: '编制', review: '审核', approve: '批准' };
 export const stepFields: Record<SignoffStep, 'preparedBy' | 'reviewedBy' | 'approvedBy'> = { prepare: 'preparedBy', review: 'reviewedBy', approve: 'approvedBy' };
+/** The steps' names are the fields' titles (编制 / 审核 / 批准). */
+export const stepLabels: Record<SignoffStep, string> = { prepare: fieldLabel('preparedBy'), review: fieldLabel('reviewedBy'), approve: fieldLabel('approvedBy') };
 
 /** The people of the organisation by name; undefined when organization.yaml lists none (the role rules then stay silent). */
 export function peopleByName(org: Organization | undefined): PeopleIndex | undefined {

@@ -1,5 +1,5 @@
 import { typeLabels } from '../../model/document-types.ts';
-import { fieldLabel } from '../../model/field-labels.ts';
+import { fieldNamed } from '../../model/field-labels.ts';
 import { defineRule } from '../define-rule.ts';
 
 /**
@@ -26,7 +26,7 @@ export default defineRule({
       report(
         doc.path,
         doc.file.frontmatterSpan,
-        `${typeLabels[doc.type!]}缺少 ${missing.map((f) => `${fieldLabel(f, doc.type)}（${f}）`).join('、')}：organization.yaml 规定${typeLabels[doc.type!]}须填写这些字段，请在文件头补上`,
+        `${typeLabels[doc.type!]}缺少 ${missing.map((f) => fieldNamed(f, doc.type)).join('、')}：organization.yaml 规定${typeLabels[doc.type!]}须填写这些字段，请在文件头补上`,
       );
     }
   },

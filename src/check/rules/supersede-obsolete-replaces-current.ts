@@ -1,4 +1,5 @@
 import { defineRule, nameOf, placeOf } from '../define-rule.ts';
+import { statusLabels } from '../../model/document-types.ts';
 
 /** supersede/obsolete-replaces-current: an obsolete document cannot be what replaced one still in use. */
 export default defineRule({
@@ -11,7 +12,7 @@ export default defineRule({
       report(
         edge.from.path,
         edge.span,
-        `本文件已作废，却写明代替 ${nameOf(edge.to)}，而该文件仍是${edge.to.data.status === 'effective' ? '现行' : '草稿'}文件：代替关系应由新文件写明旧文件；请删去这一项，或把代替关系写在实际取代它的文件中`,
+        `本文件已作废，却写明代替 ${nameOf(edge.to)}，而该文件仍是${statusLabels[edge.to.data.status === 'effective' ? 'effective' : 'draft']}文件：代替关系应由新文件写明旧文件；请删去这一项，或把代替关系写在实际取代它的文件中`,
         { file: edge.to.path, span: placeOf(edge.to, 'status'), message: '被代替文件的状态在这里' },
       );
     }

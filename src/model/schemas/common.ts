@@ -26,10 +26,10 @@ export const clauseRef = z
 
 /** 修订记录 */
 export const revisionSchema = z.strictObject({
-  version: z.string().min(1).meta({ description: '本次修订后的版本，如 A/1' }),
-  date: isoDate.meta({ description: '修订日期 YYYY-MM-DD' }),
-  summary: z.string().min(1).meta({ description: '修订内容摘要' }),
-  author: z.string().min(1).meta({ description: '修订人' }),
+  version: z.string().min(1).meta({ title: '版本', description: '本次修订后的版本，如 A/1' }),
+  date: isoDate.meta({ title: '修订日期', description: '修订日期 YYYY-MM-DD' }),
+  summary: z.string().min(1).meta({ title: '修订内容', description: '修订内容摘要' }),
+  author: z.string().min(1).meta({ title: '修订人', description: '修订人' }),
 });
 export type Revision = z.output<typeof revisionSchema>;
 

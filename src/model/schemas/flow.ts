@@ -16,3 +16,9 @@ export const flowSchema = z.strictObject({
   interfaces: z.array(documentNumber).optional().meta({ title: '流程接口', description: '与本流程衔接的其他流程编号；无则不写' }),
 });
 export type Flow = z.output<typeof flowSchema>;
+
+/**
+ * 业务概述表的栏名: the flow form of the seed names three common fields its own way (流程名称 for
+ * 文件名称 …); every other row of the table is captioned with the field's title.
+ */
+export const flowOverviewCaptions: Partial<Record<keyof Flow, string>> = { title: '流程名称', number: '流程编号', owners: '业务主管部门' };

@@ -41,5 +41,3 @@ export const recordSchema = z.strictObject({
 });
 export type RecordTemplate = z.output<typeof recordSchema>;
 
-/** 记录编号: what a form calls its number, on the web and on paper, read from the schema. */
-export const recordNumberLabel = String(recordSchema.shape.number.meta()?.title);

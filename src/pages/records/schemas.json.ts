@@ -1,6 +1,6 @@
 /** /records/schemas.json: every form's schema, for a workflow platform (智能管理系统) to import them all. */
 import { getCollection } from 'astro:content';
-import type { DocView } from '../../site/view/site-model.ts';
+import type { DocView } from '../../site/view/document.ts';
 import { schemaIndexOf } from '../../site/view/record-schemas.ts';
 import { withBase } from '../../site/build/site-base.ts';
 

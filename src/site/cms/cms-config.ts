@@ -8,6 +8,7 @@ import { nextChildNumber, nextTopNumber, procedurePart, standardGroup } from '..
 import { firstVersion } from '../../model/version.ts';
 import { documentTypes, externalStatusLabels, folderOfType, ownDocumentTypes, statusLabels, typeLabels, type DocumentType } from '../../model/document-types.ts';
 import type { DocumentSet } from '../../model/load.ts';
+import { isCurrent } from '../../graph/lifecycle.ts';
 import { documentPath } from '../../render/urls.ts';
 import { documentSchemas } from '../../model/schemas/index.ts';
 import { standardLevels } from '../../model/schemas/standard.ts';
@@ -123,7 +124,7 @@ export function nextNumbers(set: DocumentSet): Record<string, string | Record<st
   if (!org) return {};
   const used = new Set(set.documents.map((d) => d.data.number).filter((n): n is string => !!n));
   const result: Record<string, string | Record<string, string>> = {};
-  const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && d.data.status !== 'obsolete').map((d) => d.data.number!);
+  const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && isCurrent(d)).map((d) => d.data.number!);
   // 外来文件 keep the issuer's own 文号: nothing to number.
   for (const type of ownDocumentTypes) {
     try {
@@ -152,7 +153,7 @@ export function cmsConfig(set: DocumentSet, { backend, siteUrl, localBackend }: 
   const departments = (org?.departments ?? []).map((d) => ({ label: `${d.shortName}（${d.name}）`, value: d.shortName }));
   const numbers = set.documents
     .filter((d) => d.data.number)
-    .map((d) => ({ label: `${d.data.number} ${d.data.title ?? ''}${d.data.status === 'obsolete' ? '（作废）' : ''}`, value: d.data.number! }))
+    .map((d) => ({ label: `${d.data.number} ${d.data.title ?? ''}${d.data.status === 'obsolete' ? `（${statusLabels.obsolete}）` : ''}`, value: d.data.number! }))
     .sort((a, b) => a.value.localeCompare(b.value));
   const choices = { departments, numbers };
   const versionScheme = org?.versionScheme ?? { style: 'letter-number', separator: '/' };

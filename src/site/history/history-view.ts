@@ -6,7 +6,7 @@
 import { evidenceFor, evidenceShort } from '../../model/approval-evidence.ts';
 import { meetingDecisionSchema } from '../../model/schemas/common.ts';
 import type { ApprovalRecord } from '../../model/schemas/approvals.ts';
-import { pendingLabel, type ControlDecision, type ControlState } from '../../history/in-force-today.ts';
+import { pendingLabel, stateOn, type ControlDecision, type ControlState } from '../../history/in-force-today.ts';
 import { statusLabels, typeLabels, type DocumentType, type Status } from '../../model/document-types.ts';
 import { fieldLabel } from '../../model/field-labels.ts';
 import type { CommitRef, DocumentHistory, VersionEntry } from '../../history/document-history.ts';
@@ -143,7 +143,7 @@ function versionView(v: VersionEntry, type: DocumentType | undefined, firstInGit
   const decision = meetingDecisionSchema.safeParse(v.fields?.raw.decision);
   const evidence = evidenceFor(number, v.version, decision.success ? decision.data : undefined, approvals);
   // An approved version whose date has not come is not 现行 yet, whatever its status field says.
-  const pending = today && v.status === 'effective' && v.effectiveDate && v.effectiveDate > today ? pendingLabel(v.effectiveDate) : undefined;
+  const pending = today && v.effectiveDate && stateOn(v, today) === 'pending' ? pendingLabel(v.effectiveDate) : undefined;
   const introducedBy = v.introducedBy ? commitView(v.introducedBy) : undefined;
   return {
     anchor: versionAnchor(v.version),

@@ -10,7 +10,9 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join } from 'node:path';
 import { fillFlowcharts } from '../astro/flowchart-slots.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
-import type { DocView, RichText } from '../view/site-model.ts';
+import { isCurrentRow, type DocView } from '../view/document.ts';
+import type { RichText } from '../view/links.ts';
+import { fieldLabel } from '../../model/field-labels.ts';
 import { documentsPerPart, searchPartCount, searchPartOf, searchPartPath } from './search-parts.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
@@ -31,7 +33,7 @@ export const searchCacheDir = '.cache/shoukong/search';
  * indexed at all.
  */
 export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPart = documentsPerPart): Promise<PendingSearchIndex> {
-  const current = site.documents.filter((d) => d.status !== 'obsolete');
+  const current = site.documents.filter(isCurrentRow);
   const count = searchPartCount(current.length, perPart);
   const members: (typeof current)[] = Array.from({ length: count }, () => []);
   for (const doc of current) members[searchPartOf(doc.number, count)]!.push(doc);
@@ -143,7 +145,7 @@ export function searchPage(doc: DocView, bodyHtml: string): string {
     extra.push(`<p>${escape(row.label)}：${escape(value)}</p>`);
   }
   // Said only when the document is not in force yet: a search result must not pass for 现行.
-  const pendingNote = doc.controlState === 'pending' ? `<p>状态：${escape(doc.statusLabel)}</p>` : '';
+  const pendingNote = doc.controlState === 'pending' ? `<p>${fieldLabel('status')}：${escape(doc.statusLabel)}</p>` : '';
   for (const field of doc.record?.fields ?? []) extra.push(`<p>${escape(field.label)}${field.note ? `：${escape(field.note)}` : ''}</p>`);
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title></head>` +

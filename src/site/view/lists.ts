@@ -1,7 +1,7 @@
 /** The layer lists (受控文件清单) the site publishes, and how rows are filtered for them. */
 import type { DocumentType } from '../../model/document-types.ts';
 import { compareNumbers } from '../../model/number-order.ts';
-import type { ListRow } from './site-model.ts';
+import { isCurrentRow, type ListRow } from './document.ts';
 
 /** One list page: its path segment, heading and the types it holds. */
 export interface ListDefinition {
@@ -23,12 +23,12 @@ export const listDefinitions: ListDefinition[] = [
   { slug: 'external', title: '外来文件', description: '学校执行但不由学校编写的文件：上级主管部门文件、国家与行业标准、国际标准，由质管办登记并跟踪其有效性。', types: ['external'] },
 ];
 
-/** Current (not obsolete) rows of the given types, ordered by number. */
+/** Current rows of the given types (not obsolete on the build date: a 外来文件 past its 废止日期 is not), ordered by number. */
 export function rowsOfList(rows: readonly ListRow[], types: readonly DocumentType[]): ListRow[] {
-  return rows.filter((r) => types.includes(r.type) && r.status !== 'obsolete').sort((a, b) => compareNumbers(a.number, b.number));
+  return rows.filter((r) => types.includes(r.type) && isCurrentRow(r)).sort((a, b) => compareNumbers(a.number, b.number));
 }
 
 /** Obsolete rows for the archive (作废文件), ordered by number. */
 export function archiveRows(rows: readonly ListRow[]): ListRow[] {
-  return rows.filter((r) => r.status === 'obsolete').sort((a, b) => compareNumbers(a.number, b.number));
+  return rows.filter((r) => !isCurrentRow(r)).sort((a, b) => compareNumbers(a.number, b.number));
 }

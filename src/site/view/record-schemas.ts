@@ -1,10 +1,10 @@
 /** The JSON Schemas of the forms as the site serves them: /records/<slug>/schema.json and /records/schemas.json. */
 import { fillDefinition, recordJsonSchema, recordSchemaIndex, type SchemaIndexEntry, type SchemaTemplate } from '../../model/record-json-schema.ts';
-import type { DocView } from './site-model.ts';
+import { isCurrentRow, type DocView } from './document.ts';
 
 /** A record template the site publishes a schema for: a form in use (not obsolete) with fields. */
 export function hasSchema(doc: DocView): doc is DocView & { record: NonNullable<DocView['record']> } {
-  return doc.type === 'record' && doc.status !== 'obsolete' && Boolean(doc.record?.fields.length);
+  return doc.type === 'record' && isCurrentRow(doc) && Boolean(doc.record?.fields.length);
 }
 
 /** Where a record page's schema is served, from the page's address (/records/jmi-jl-13-01/). */

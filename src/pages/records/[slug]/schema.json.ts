@@ -1,6 +1,6 @@
 /** /records/<slug>/schema.json: the JSON Schema (2020-12) of a filled record of this form (record-json-schema.ts). */
 import { getCollection } from 'astro:content';
-import type { DocView } from '../../../site/view/site-model.ts';
+import type { DocView } from '../../../site/view/document.ts';
 import { hasSchema, schemaOfView } from '../../../site/view/record-schemas.ts';
 
 export async function getStaticPaths() {
