@@ -1,7 +1,8 @@
 /**
  * Writes the Word (.docx) controlled copy of every current document into a folder (dist/docx/ on the
- * site, beside dist/pdf/). A copy whose document, code, organisation data, referenced titles, commit
- * stamp and flowcharts are unchanged is taken from the cache instead of being built again.
+ * site, beside dist/pdf/). A copy whose document, code, organisation data, referenced titles,
+ * uncommitted state and flowcharts are unchanged is taken from the cache instead of being built
+ * again: a commit that does not touch a document does not rebuild its copy.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -56,8 +57,11 @@ export async function buildDocx(options: BuildDocxOptions): Promise<{ documents:
     .update(JSON.stringify(set.organization.data ?? null))
     .update(JSON.stringify(set.documents.map((d) => [d.data.number, d.data.title, d.data.status])))
     .digest('hex');
+  // Not the commit itself (as for the PDFs, print-inputs.ts): a copy whose inputs are unchanged is
+  // the one a later commit would make, and keeps the stamp of the commit it was made at; only
+  // whether its file has uncommitted changes (the 未提交 stamp) is part of the key.
   const keyOf = (doc: PrintableDocument) => {
-    const hash = createHash('sha1').update(shared).update(doc.path).update(doc.file.hash).update(ctx.commitOf(doc)).update(JSON.stringify(ctx.control(doc)));
+    const hash = createHash('sha1').update(shared).update(doc.path).update(doc.file.hash).update(String(ctx.uncommitted(doc.path))).update(JSON.stringify(ctx.control(doc)));
     for (const m of doc.file.body.mermaid) hash.update(m.code);
     return hash.digest('hex');
   };

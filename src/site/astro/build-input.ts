@@ -14,6 +14,7 @@
  */
 import type { DocumentSet } from '../../model/load.ts';
 import type { DevSession } from '../dev/dev-session.ts';
+import type { HistorySite } from '../history/history-site.ts';
 import type { LoadedSite } from './load-site.ts';
 
 /** What a build (or the dev server) hands over before Astro starts. */
@@ -26,6 +27,17 @@ export interface BuildInput {
   today?: string;
   /** Whether the build prints PDFs and Word copies, so that pages may link to them. */
   pdf: boolean;
+  /** The document and history pages this build renders (build/incremental.ts); absent: every page. */
+  pages?: PageSelection;
+  /** The history data the build read from this set (history-site.ts), so that the pages do not read it again. */
+  history?: HistorySite;
+}
+
+/** The pages one build renders; `build` is that build's id (page-selection.ts). */
+export interface PageSelection {
+  build: string;
+  /** Site paths such as /procedures/jmi-cx-13/. */
+  paths: ReadonlySet<string>;
 }
 
 /** The site loaded last (see load-site.ts): the build script, the loaders and the pages share one. */

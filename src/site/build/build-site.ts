@@ -15,13 +15,15 @@ import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.t
 import { formatPretty } from '../../diagnostics/format-pretty.ts';
 import { buildToday } from '../../history/in-force-today.ts';
 import { readSourceFile, type DocumentSet } from '../../model/load.ts';
-import { buildDocx } from '../../print/build-docx.ts';
-import { buildPdfs } from '../../print/build-pdfs.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../../render/mermaid.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
-import { handOverBuildInput } from '../astro/build-input.ts';
+import { handOverBuildInput, type BuildInput } from '../astro/build-input.ts';
 import { loadSite } from '../astro/load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
+import { buildIdDefine } from '../astro/page-selection.ts';
+import { historySite } from '../history/history-site.ts';
+import { planPageReuse, type PageReusePlan } from './incremental.ts';
+import { startPrinting, type Printing } from './print-beside.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -57,6 +59,8 @@ export interface BuildSiteResult {
   pages: number;
   /** Milliseconds per step. */
   timings: Record<string, number>;
+  /** 'incremental' when unchanged document and history pages were reused from the previous site, 'bodies' when only bodies changed and Astro did not run (build/incremental.ts). */
+  mode?: 'full' | 'incremental' | 'bodies';
 }
 
 /** Builds the site; never leaves a half-written outDir. */
@@ -120,43 +124,53 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   const releaseStaging = removeOnInterrupt(staging);
   const printPdfs = options.pdf !== false && (await browserAvailable(log));
   let search: PendingSearchIndex | undefined;
+  let reuse: PageReusePlan | undefined;
+  let printing: Printing | undefined;
   try {
     // Astro's own setting (a closed network: no telemetry), for the time of this build only.
     const savedTelemetry = process.env.ASTRO_TELEMETRY_DISABLED;
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     // The loaders and pages get the checked set, the root, the date and whether PDFs exist (build-input.ts).
-    const input = { contentRoot, set, today, pdf: printPdfs };
+    const input: BuildInput = { contentRoot, set, today, pdf: printPdfs };
     handOverBuildInput(input);
+    // Document and history pages whose inputs did not change are reused from the previous site.
+    // The history is read once here and handed to the pages with the input.
+    reuse = await time('plan', async () => {
+      const history = (input.history = historySite(contentRoot, input));
+      return planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot, input), history, shared: { base: options.base ?? '/', pdf: printPdfs, today } });
+    });
+    const buildId = `${process.pid}-${++builds}`;
+    if (reuse.render) input.pages = { build: buildId, paths: reuse.render };
+    if (printPdfs) printing = startPrinting({ contentRoot, set, today, log, time });
     // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
     // Pagefind, its own process, indexes while Astro builds the pages.
     if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot, input), join(contentRoot, searchCacheDir)));
     try {
-      await time('astro', async () => {
+      // Only bodies changed: the previous site with the new bodies put in (linkReused below).
+      if (reuse.mode !== 'bodies') await time('astro', async () => {
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/' });
+        await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/', vite: { define: buildIdDefine(buildId) } });
       });
     } finally {
       handOverBuildInput(undefined);
       if (savedTelemetry === undefined) delete process.env.ASTRO_TELEMETRY_DISABLED;
       else process.env.ASTRO_TELEMETRY_DISABLED = savedTelemetry;
     }
+    await time('reuse', () => reuse!.linkReused(staging));
     const pages = countPages(staging);
-    log(`网站页面：${pages} 页`);
+    const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${reuse.render?.size ?? 0} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
+    log(`网站页面：${pages} 页${reused}`);
 
     // 4. Search index over current documents, written into the site.
     if (search) {
       const started = performance.now();
-      const { pages: indexed, reused } = await search.finish(staging);
+      const { pages: indexed, reused, parts, indexedParts } = await search.finish(staging);
       timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
-      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : ''}`);
+      log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : parts > 1 ? `（分 ${parts} 部分，重新索引其中 ${indexedParts} 部分）` : ''}`);
     }
 
-    // 5. PDFs into <staging>/pdf.
-    if (printPdfs) {
-      await time('pdf', () => buildPdfs({ root: contentRoot, set, outDir: join(staging, 'pdf'), log, today }));
-      // 6. The Word copies of current documents into <staging>/docx, beside the PDFs (cached the same way).
-      await time('docx', () => buildDocx({ root: contentRoot, set, outDir: join(staging, 'docx'), log, today }));
-    }
+    // 5. The PDFs and Word copies, printed while Astro built, into <staging>/pdf and <staging>/docx.
+    await printing?.moveInto(staging);
 
     // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
     await time('swap', () => {
@@ -167,10 +181,12 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       }
       renameSync(staging, outDir);
     });
+    reuse.save();
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
-    return { exitCode: 0, diagnostics: [], pages, timings };
+    return { exitCode: 0, diagnostics: [], pages, timings, mode: reuse.mode };
   } catch (error) {
     await search?.abort();
+    await printing?.abort();
     rmSync(staging, { recursive: true, force: true });
     log(`构建失败，未改动 ${relative(process.cwd(), outDir) || outDir}/：${(error as Error).stack ?? String(error)}`);
     return { exitCode: 1, diagnostics: [], pages: 0, timings };
@@ -178,6 +194,9 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     releaseStaging();
   }
 }
+
+/** Builds run by this process, for each build's id (page-selection.ts). */
+let builds = 0;
 
 /** Where a build puts the site it replaced: next to it, so that the rename is atomic. */
 function previousSite(outDir: string): string {

@@ -44,9 +44,11 @@ let memo: { root: string; today: string; set: DocumentSet; value: HistorySite } 
  * over (build-input.ts): its date, and the set it already loaded and checked, used when it is of this
  * root; in `npm run dev` no set is handed over, and the set is loaded here.
  */
-export function historySite(root = buildInput().contentRoot, from: Pick<BuildInput, 'set' | 'today'> = buildInput()): HistorySite {
+export function historySite(root = buildInput().contentRoot, from: Pick<BuildInput, 'set' | 'today' | 'history'> = buildInput()): HistorySite {
   const today = from.today ?? buildToday();
   const handed = from.set?.root === root ? from.set : undefined;
+  // Read by the build already (build/incremental.ts keys pages by it): the pages, another module instance, use that one.
+  if (handed && from.history) return from.history;
   if (memo?.root === root && memo.today === today && (!handed || memo.set === handed)) return memo.value;
   const set = handed ?? loadDocumentSet(root, { cache: shardedParseCache(join(root, '.cache/shoukong'), parserVersion()) });
   const value = readHistorySite(set, today);

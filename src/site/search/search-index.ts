@@ -1,8 +1,9 @@
 /**
  * The full-text search index (Pagefind), fed from the model while Astro builds the pages: Pagefind
  * runs as its own process, so indexing overlaps the page build. Only current documents are indexed.
- * The finished index is kept in a cache under a key of everything it was made from, so a build
- * whose indexed documents did not change copies it instead of indexing again.
+ * A large set is indexed in parts (search-parts.ts). Each finished part is kept in a cache under a
+ * key of everything it was made from, so a build whose documents in that part did not change
+ * copies it instead of indexing again.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -12,11 +13,12 @@ import type { LoadedSite } from '../astro/load-site.ts';
 import { isCurrentRow, type DocView } from '../view/document.ts';
 import type { RichText } from '../view/links.ts';
 import { fieldLabel } from '../../model/field-labels.ts';
+import { documentsPerPart, searchPartCount, searchPartOf, searchPartPath } from './search-parts.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
 export interface PendingSearchIndex {
-  /** Writes the index into `outDir`/pagefind; `reused` when it was copied from the cache. */
-  finish(outDir: string): Promise<{ pages: number; reused: boolean }>;
+  /** Writes the index into `outDir`/pagefind; `reused` when every part was copied from the cache. */
+  finish(outDir: string): Promise<{ pages: number; reused: boolean; parts: number; indexedParts: number }>;
   /** Stops Pagefind without writing anything (the build failed). */
   abort(): Promise<void>;
 }
@@ -30,48 +32,61 @@ export const searchCacheDir = '.cache/shoukong/search';
  * links it into the site. When an index made from the same inputs is already there, nothing is
  * indexed at all.
  */
-export async function startSearchIndex(site: LoadedSite, cacheDir: string): Promise<PendingSearchIndex> {
+export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPart = documentsPerPart): Promise<PendingSearchIndex> {
   const current = site.documents.filter(isCurrentRow);
-  const cached = join(cacheDir, searchInputsKey(site, current));
-  const linkInto = (outDir: string) => linkTree(cached, join(outDir, 'pagefind'));
-  if (existsSync(join(cached, 'pagefind-entry.json'))) {
+  const count = searchPartCount(current.length, perPart);
+  const members: (typeof current)[] = Array.from({ length: count }, () => []);
+  for (const doc of current) members[searchPartOf(doc.number, count)]!.push(doc);
+  const parts = members.map((docs, i) => {
+    const cached = join(cacheDir, searchInputsKey(site, docs, `${i}/${count}`));
+    return { i, docs, cached, ready: existsSync(join(cached, 'pagefind-entry.json')) };
+  });
+  const pending = parts.filter((part) => !part.ready);
+  const linkInto = (outDir: string) => {
+    for (const part of parts) linkTree(part.cached, join(outDir, searchPartPath(part.i)));
+  };
+  const result = { pages: current.length, reused: pending.length === 0, parts: count, indexedParts: pending.length };
+  if (pending.length === 0) {
     return {
       async finish(outDir) {
         linkInto(outDir);
-        return { pages: current.length, reused: true };
+        return result;
       },
       async abort() {},
     };
   }
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  const added = current.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) }));
-  const temporary = `${cached}.${process.pid}.tmp`;
   const written = (async () => {
     try {
-      const results = await Promise.all(added);
-      const failed = results.flatMap((r) => r.errors);
-      if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
-      mkdirSync(cacheDir, { recursive: true });
-      rmSync(temporary, { recursive: true, force: true });
-      const output = await index.writeFiles({ outputPath: temporary });
-      if (output.errors.length > 0) throw new Error(`Pagefind 写入出错：${output.errors.join('；')}`);
-      rmSync(cached, { recursive: true, force: true });
-      renameSync(temporary, cached);
-      pruneCache(cacheDir);
-      return results.length;
+      for (const part of pending) {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
+        if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+        const results = await Promise.all(part.docs.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) })));
+        const failed = results.flatMap((r) => r.errors);
+        if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
+        const temporary = `${part.cached}.${process.pid}.tmp`;
+        try {
+          mkdirSync(cacheDir, { recursive: true });
+          rmSync(temporary, { recursive: true, force: true });
+          const output = await index.writeFiles({ outputPath: temporary });
+          if (output.errors.length > 0) throw new Error(`Pagefind 写入出错：${output.errors.join('；')}`);
+          rmSync(part.cached, { recursive: true, force: true });
+          renameSync(temporary, part.cached);
+        } finally {
+          rmSync(temporary, { recursive: true, force: true });
+        }
+      }
+      pruneCache(cacheDir, 2 * count);
     } finally {
-      rmSync(temporary, { recursive: true, force: true });
       await pagefind.close();
     }
   })();
   written.catch(() => undefined); // awaited by finish or abort
   return {
     async finish(outDir) {
-      const pages = await written;
+      await written;
       linkInto(outDir);
-      return { pages, reused: false };
+      return result;
     },
     async abort() {
       await written.catch(() => undefined);
@@ -79,11 +94,11 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string): Prom
   };
 }
 
-/** Leaves the newest two indexes in the cache. */
-function pruneCache(dir: string): void {
+/** Leaves the newest `keep` indexes (parts) in the cache: this build's and the one before's. */
+function pruneCache(dir: string, keep: number): void {
   const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
   const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
-  for (const { name } of newestFirst.slice(2)) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const { name } of newestFirst.slice(keep)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /**
@@ -111,10 +126,10 @@ function linkTree(from: string, to: string): void {
  * document its page data and what its body is rendered from (its bytes, the titles it cites, its
  * flowcharts), the same inputs that decide whether the site renders its body again.
  */
-function searchInputsKey(site: LoadedSite, current: LoadedSite['documents']): string {
+function searchInputsKey(site: LoadedSite, current: LoadedSite['documents'], part: string): string {
   const hash = createHash('sha1');
-  hash.update(pagefindVersion());
-  for (const source of ['search-index.ts', '../../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
+  hash.update(pagefindVersion()).update(part);
+  for (const source of ['search-index.ts', 'search-parts.ts', '../../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
   for (const doc of current) hash.update(site.pageInputs(doc.number));
   return hash.digest('hex');
 }
