@@ -2,7 +2,6 @@
 import { isCurrent } from '../graph/lifecycle.ts';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { approvalsFromGitHub, approvalsFromGitLab, PayloadError, type PlatformApproval } from '../approval/platform-payload.ts';
 import { compareWithBase, readBaseDocuments } from '../history/change-set.ts';
@@ -10,7 +9,7 @@ import { gitRunner } from '../history/git.ts';
 import { indexPeople } from '../model/organization.ts';
 import { approvalsPath, loadDocumentSet, type ControlledDocument } from '../model/load.ts';
 import type { ApprovalRecord } from '../model/schemas/approvals.ts';
-import type { CommandResult } from './command.ts';
+import { isAnswer, readOptions, type CommandResult } from './command.ts';
 
 export const approvalUsage = `用法：npm run approval -- record (--github 事件.json | --gitea 事件.json | --gitlab 批准.json) (--base 基线 | --doc 编号…) [--commit 提交] [--pr 编号]
   --github  GitHub 的 pull_request_review 事件（GITHUB_EVENT_PATH），或 /pulls/:n/reviews 的返回结果
@@ -25,29 +24,18 @@ export const approvalUsage = `用法：npm run approval -- record (--github 事�
 
 export function approvalCommand(argv: string[], env: { cwd: string; environment?: NodeJS.ProcessEnv }): CommandResult {
   const fail = (message: string, code = 1): CommandResult => ({ exitCode: code, stdout: '', stderr: `${message}\n` });
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        github: { type: 'string' },
-        gitea: { type: 'string' },
-        gitlab: { type: 'string' },
-        base: { type: 'string' },
-        doc: { type: 'string', multiple: true },
-        commit: { type: 'string' },
-        pr: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${approvalUsage}`, 2);
-  }
-  if (values.help) return { exitCode: 0, stdout: `${approvalUsage}\n`, stderr: '' };
+  const read = readOptions(argv, {
+    github: { type: 'string' },
+    gitea: { type: 'string' },
+    gitlab: { type: 'string' },
+    base: { type: 'string' },
+    doc: { type: 'string', multiple: true },
+    commit: { type: 'string' },
+    pr: { type: 'string' },
+    root: { type: 'string' },
+  }, approvalUsage, { positionals: true });
+  if (isAnswer(read)) return read;
+  const { values, positionals } = read;
   if (positionals[0] !== 'record') return fail(`请写子命令 record\n${approvalUsage}`, 2);
   const sources = [values.github, values.gitea, values.gitlab].filter((v) => v !== undefined);
   if (sources.length !== 1) return fail(`请给出 --github、--gitea、--gitlab 之一\n${approvalUsage}`, 2);

@@ -1,7 +1,6 @@
 /** `shoukong audit`: what was in force on a date, and the register of controlled documents, from Git history. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildGraph } from '../graph/build-graph.ts';
 import { inForceCells, inForceColumns, inForceCsv, inForceJson } from '../history/in-force-export.ts';
 import { readRepositoryHistory } from '../history/document-history.ts';
@@ -12,7 +11,7 @@ import { copyStatuses, recallColumns, recallCsv, recallRows } from '../history/c
 import { dateOptionError } from '../model/calendar-date.ts';
 import { loadDocumentSet } from '../model/load.ts';
 import { displayWidth } from '../diagnostics/display-width.ts';
-import type { CommandResult } from './command.ts';
+import { isAnswer, readOptions, type CommandResult } from './command.ts';
 import { fieldLabel } from '../model/field-labels.ts';
 
 export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文件] [--json 文件]
@@ -26,26 +25,17 @@ export const auditUsage = `用法：npm run audit -- --at YYYY-MM-DD [--csv 文�
   --root      文件体系所在目录（默认当前目录）`;
 
 export function auditCommand(argv: string[], env: { cwd: string }): CommandResult {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        at: { type: 'string' },
-        register: { type: 'boolean', default: false },
-        recall: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        json: { type: 'string' },
-        root: { type: 'string' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${auditUsage}\n` };
-  }
-  if (values.help) return { exitCode: 0, stdout: `${auditUsage}\n`, stderr: '' };
+  const read = readOptions(argv, {
+    at: { type: 'string' },
+    register: { type: 'boolean', default: false },
+    recall: { type: 'boolean', default: false },
+    csv: { type: 'string' },
+    json: { type: 'string' },
+    root: { type: 'string' },
+    today: { type: 'string' },
+  }, auditUsage);
+  if (isAnswer(read)) return read;
+  const { values } = read;
   if ([values.at, values.register, values.recall].filter(Boolean).length !== 1) return { exitCode: 2, stdout: '', stderr: `请给出 --at 日期、--register 或 --recall 之一\n${auditUsage}\n` };
   for (const [name, value] of [['--at', values.at], ['--today', values.today]] as const) {
     const bad = value === undefined ? undefined : dateOptionError(name, value);

@@ -1,10 +1,9 @@
 /** `npm run build`: check, then build the site (with search, PDFs and Word copies) into dist/; exit 1 on errors, 2 on a bad option. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { dateOptionError, localDate } from '../model/calendar-date.ts';
 import { BasePathError, basePathOption } from '../site/build/base-path.ts';
 import { buildSite } from '../site/build/build-site.ts';
-import type { CommandEnv } from './command.ts';
+import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
 
 /** Help text of `npm run build -- --help`. */
 export const buildUsage = `用法：npm run build -- [选项]
@@ -17,28 +16,15 @@ export const buildUsage = `用法：npm run build -- [选项]
 
 /** Runs the build; progress goes to `env.err`, as the build log. */
 export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' | 'out' | 'err' | 'color' | 'environment'>): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        'no-pdf': { type: 'boolean', default: false },
-        today: { type: 'string' },
-        base: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${buildUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${buildUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    'no-pdf': { type: 'boolean', default: false },
+    today: { type: 'string' },
+    base: { type: 'string' },
+  }, buildUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   let base: string;
   try {
     base = basePathOption(values.base, env.environment.SHOUKONG_BASE);

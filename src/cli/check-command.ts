@@ -1,7 +1,6 @@
 /** `shoukong check`: argv in, report and exit code out. Kept apart from process I/O so that tests can run it. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BaseRefError, prepareCheck, type PreparedCheck } from '../check/prepare-check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { buildGraph } from '../graph/build-graph.ts';
@@ -9,7 +8,7 @@ import { countBySeverity } from '../diagnostics/diagnostic.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
 import { changeSummary } from '../history/change-summary.ts';
 import { checkReport } from './check-report.ts';
-import type { CommandResult } from './command.ts';
+import { isAnswer, readOptions, type CommandResult } from './command.ts';
 import { reportFormats, unknownFormatMessage } from './report-format.ts';
 
 /** Help text of `npm run check -- --help`. */
@@ -27,29 +26,20 @@ export const checkUsage = `用法：npm run check -- [选项]
 退出码：有错误为 1，否则为 0；参数错误为 2。`;
 
 export function checkCommand(argv: string[], env: { cwd: string; color?: boolean }): CommandResult {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string', default: 'pretty' },
-        root: { type: 'string' },
-        today: { type: 'string' },
-        coverage: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        base: { type: 'string' },
-        summary: { type: 'string' },
-        'pack-link': { type: 'string' },
-        'no-history': { type: 'boolean', default: false },
-        'no-flowcharts': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${checkUsage}\n` };
-  }
-  if (values.help) return { exitCode: 0, stdout: `${checkUsage}\n`, stderr: '' };
+  const read = readOptions(argv, {
+    format: { type: 'string', default: 'pretty' },
+    root: { type: 'string' },
+    today: { type: 'string' },
+    coverage: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
+    base: { type: 'string' },
+    summary: { type: 'string' },
+    'pack-link': { type: 'string' },
+    'no-history': { type: 'boolean', default: false },
+    'no-flowcharts': { type: 'boolean', default: false },
+  }, checkUsage);
+  if (isAnswer(read)) return read;
+  const { values } = read;
   if (!(reportFormats as readonly string[]).includes(values.format)) return { exitCode: 2, stdout: '', stderr: unknownFormatMessage(values.format) };
   const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
   if (badToday) return { exitCode: 2, stdout: '', stderr: `${badToday}\n` };

@@ -1,14 +1,13 @@
 /** `npm run check-records -- <文件夹>` / `shoukong check-records`: filled records checked against their template versions. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkFilledRecord } from '../check/filled-records.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { historyAtTop } from '../history/in-force-today.ts';
 import type { RepositoryHistory } from '../history/document-history.ts';
 import { templateLookup } from '../history/template-versions.ts';
 import { loadDocumentSet } from '../model/load.ts';
-import type { CommandResult } from './command.ts';
+import { isAnswer, readOptions, type CommandResult } from './command.ts';
 import { formatReport, reportFormats, unknownFormatMessage } from './report-format.ts';
 
 export const checkRecordsUsage = `用法：npm run check-records -- <文件夹或文件> … [选项]
@@ -32,14 +31,9 @@ function recordFiles(paths: string[]): string[] {
 }
 
 export function checkRecordsCommand(argv: string[], env: { cwd: string; color?: boolean }): CommandResult {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'pretty' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
-  } catch (error) {
-    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${checkRecordsUsage}\n` };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { exitCode: 0, stdout: `${checkRecordsUsage}\n`, stderr: '' };
+  const read = readOptions(argv, { format: { type: 'string', default: 'pretty' }, root: { type: 'string' } }, checkRecordsUsage, { positionals: true });
+  if (isAnswer(read)) return read;
+  const { values, positionals } = read;
   if (!(reportFormats as readonly string[]).includes(values.format)) return { exitCode: 2, stdout: '', stderr: unknownFormatMessage(values.format) };
   if (positionals.length === 0) return { exitCode: 2, stdout: '', stderr: `请给出记录所在的文件夹或文件\n${checkRecordsUsage}\n` };
   const paths = positionals.map((p) => resolve(env.cwd, p));

@@ -1,11 +1,10 @@
 /** Checks again whenever a file under content/ is saved (保存即检查), printing markers that VS Code's background problem matcher waits for. */
 import { watch } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareCheck } from '../check/prepare-check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { checkReport } from './check-report.ts';
-import type { CommandEnv } from './command.ts';
+import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
 
 /** Printed before and after each run; .vscode/tasks.json matches these lines. */
 export const watchMarkers = { begin: '受控：开始检查', end: '受控：检查完成' } as const;
@@ -37,17 +36,9 @@ export const checkWatchUsage = `用法：node scripts/check-watch.ts [--root <�
 
 /** `check-watch`: watches until the process is stopped (undefined), or exit code 2 on a bad option. */
 export function checkWatchCommand(argv: string[], env: Pick<CommandEnv, 'cwd' | 'out' | 'err'>): number | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${checkWatchUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${checkWatchUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, { root: { type: 'string' } }, checkWatchUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   watchCheck(values.root ? resolve(env.cwd, values.root) : env.cwd, env.out);
   return undefined;
 }

@@ -5,6 +5,8 @@
  * scripts/*.ts entry points stay a few lines that call `terminal()` and `exitWith()`.
  */
 
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
 /** What a command that collects its output returns (check, audit, new, …). */
 export interface CommandResult {
   exitCode: number;
@@ -46,4 +48,39 @@ export function exitWith(result: CommandResult | number | undefined): void {
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   process.exitCode = result.exitCode;
+}
+
+/** The -h/--help switch every command takes. */
+const helpOption = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+type OptionsConfig<O extends ParseArgsOptionsConfig> = { args: string[]; options: O & typeof helpOption; strict: true; allowPositionals: boolean };
+
+/** A command's parsed argv: its option values and, for a command that takes them, its positional arguments. */
+export type ParsedOptions<O extends ParseArgsOptionsConfig> = Pick<ReturnType<typeof parseArgs<OptionsConfig<O>>>, 'values' | 'positionals'>;
+
+/**
+ * Reads a command's options (strict, -h/--help added), or gives the answer instead of running: the
+ * usage on stdout for --help (exit 0), the parse error and the usage on stderr for a bad option (exit 2).
+ */
+export function readOptions<const O extends ParseArgsOptionsConfig>(argv: string[], options: O, usage: string, { positionals = false } = {}): ParsedOptions<O> | CommandResult {
+  let parsed: ParsedOptions<O>;
+  try {
+    parsed = parseArgs<OptionsConfig<O>>({ args: argv, options: { ...options, ...helpOption }, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    return { exitCode: 2, stdout: '', stderr: `${(error as Error).message}\n${usage}\n` };
+  }
+  if ((parsed.values as { help?: boolean }).help) return { exitCode: 0, stdout: `${usage}\n`, stderr: '' };
+  return parsed;
+}
+
+/** Whether readOptions answered instead of giving options. */
+export function isAnswer<O extends ParseArgsOptionsConfig>(read: ParsedOptions<O> | CommandResult): read is CommandResult {
+  return 'exitCode' in read;
+}
+
+/** Writes a collected result through a command's writers and gives its exit code (for commands that write as they go). */
+export function writeResult(result: CommandResult, env: Pick<CommandEnv, 'out' | 'err'>): number {
+  if (result.stdout) env.out(result.stdout);
+  if (result.stderr) env.err(result.stderr);
+  return result.exitCode;
 }

@@ -2,10 +2,10 @@
  * `npm run copy`: issue numbered controlled paper copies (发放), and record their return or
  * destruction (回收), in the distribution register content/copies/distribution.yaml (form JMI/JL/13-02).
  */
+import { isAnswer, readOptions, writeResult } from './command.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { copyNumber, nextCopySequence, verifyPath } from '../history/copies.ts';
@@ -47,35 +47,20 @@ export interface CopyEnv {
 }
 
 export async function copyCommand(argv: string[], env: CopyEnv): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string' },
-        holder: { type: 'string' },
-        count: { type: 'string' },
-        site: { type: 'string' },
-        out: { type: 'string' },
-        return: { type: 'string' },
-        destroyed: { type: 'string' },
-        date: { type: 'string' },
-        today: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${copyUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${copyUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, {
+    to: { type: 'string' },
+    holder: { type: 'string' },
+    count: { type: 'string' },
+    site: { type: 'string' },
+    out: { type: 'string' },
+    return: { type: 'string' },
+    destroyed: { type: 'string' },
+    date: { type: 'string' },
+    today: { type: 'string' },
+    root: { type: 'string' },
+  }, copyUsage, { positionals: true });
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values, positionals } = read;
   for (const [name, value] of [['--date', values.date], ['--today', values.today]] as const) {
     const bad = value === undefined ? undefined : dateOptionError(name, value);
     if (bad) {

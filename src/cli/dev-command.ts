@@ -1,9 +1,8 @@
 /** `npm run dev`: the site with live preview (Astro dev server); a saved content file updates its page and its check findings. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectRoot } from '../site/build/build-site.ts';
 import { startDevServer } from '../site/dev/dev-server.ts';
-import type { CommandEnv } from './command.ts';
+import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
 
 /** Help text of `npm run dev -- --help`. */
 export const devUsage = `用法：npm run dev -- [选项]
@@ -14,21 +13,9 @@ export const devUsage = `用法：npm run dev -- [选项]
 
 /** Starts the dev server (undefined: it runs until stopped), or exit code 2 on a bad option. */
 export async function devCommand(argv: string[], env: Pick<CommandEnv, 'cwd' | 'out' | 'err'>): Promise<number | undefined> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { root: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${devUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${devUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, { root: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, devUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   const port = values.port ? Number(values.port) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     env.err(`--port ${values.port} 不是有效的端口号：请给 1–65535 之间的整数，例如 --port 4321\n`);

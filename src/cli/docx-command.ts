@@ -1,6 +1,6 @@
 /** `npm run export:docx`: check the document set, stop on errors, then write the Word copy of every current document. */
+import { isAnswer, readOptions, writeResult } from './command.ts';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { checkBeforeOutput } from './check-report.ts';
 import { buildToday, inForceTodayOf } from '../history/in-force-today.ts';
@@ -17,27 +17,14 @@ export const docxUsage = `用法：npm run export:docx -- [选项]
 
 /** Runs the command; output goes through the given writers so tests can capture it. */
 export async function docxCommand(argv: string[], env: { cwd: string; out: (text: string) => void; err: (text: string) => void }): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        'no-cache': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${docxUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${docxUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    'no-cache': { type: 'boolean', default: false },
+  }, docxUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   const root = resolve(env.cwd, values.root ?? '.');
   const outDir = values.out ? resolve(env.cwd, values.out) : resolve(root, 'dist/docx');
   // The check npm run check runs (without Git history: the Word copies do not depend on it), its report printed the same way.

@@ -1,7 +1,7 @@
 /** `npm run import -- <文件夹或 .docx 文件…>`: Word files in, draft documents out, then the check on them. */
+import { isAnswer, readOptions, writeResult } from './command.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareCheck } from '../check/prepare-check.ts';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity } from '../diagnostics/diagnostic.ts';
@@ -20,23 +20,9 @@ export const importUsage = `用法：npm run import -- [选项] <文件夹或 .d
 
 /** Runs the command; output goes through the given writers so tests can capture it. */
 export async function importCommand(argv: string[], env: { cwd: string; out: (text: string) => void; err: (text: string) => void; today?: string }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { root: { type: 'string' }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-    });
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${importUsage}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    env.out(`${importUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, { root: { type: 'string' }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } }, importUsage, { positionals: true });
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values, positionals } = read;
   if (positionals.length === 0) {
     env.err(`请给出要导入的文件夹或 .docx 文件\n${importUsage}\n`);
     return 2;

@@ -1,7 +1,7 @@
 /** `npm run pack -- --base <ref>`: the approval pack (审批材料) as PDF and HTML. */
+import { isAnswer, readOptions, writeResult } from './command.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { buildGraph } from '../graph/build-graph.ts';
 import { buildApprovalPack, type ApprovalPack } from '../history/approval-pack.ts';
@@ -28,28 +28,15 @@ function writeAtomic(path: string, bytes: string | Uint8Array): void {
 }
 
 export async function packCommand(argv: string[], env: { cwd: string; out: (text: string) => void; err: (text: string) => void }): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        base: { type: 'string' },
-        out: { type: 'string' },
-        html: { type: 'string' },
-        'no-pdf': { type: 'boolean', default: false },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${packUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${packUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, {
+    base: { type: 'string' },
+    out: { type: 'string' },
+    html: { type: 'string' },
+    'no-pdf': { type: 'boolean', default: false },
+    root: { type: 'string' },
+  }, packUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   if (!values.base) {
     env.err(`请用 --base 给出比较的基线（如 origin/main）\n${packUsage}\n`);
     return 2;

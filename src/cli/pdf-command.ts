@@ -1,7 +1,7 @@
 /** `npm run pdf`: check the document set, stop on errors, then print every PDF into dist/pdf. */
+import { isAnswer, readOptions, writeResult } from './command.ts';
 import { dateOptionError } from '../model/calendar-date.ts';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BrowserNotFoundError, browserHelp } from '../browser/find-browser.ts';
 import { checkBeforeOutput } from './check-report.ts';
 import { buildPdfs } from '../print/build-pdfs.ts';
@@ -18,21 +18,9 @@ export const pdfUsage = `用法：npm run pdf -- [选项]
 
 /** Runs the command; output goes through the given writers so tests can capture it. */
 export async function pdfCommand(argv: string[], env: { cwd: string; out: (text: string) => void; err: (text: string) => void }): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { root: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-    }));
-  } catch (error) {
-    env.err(`${(error as Error).message}\n${pdfUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    env.out(`${pdfUsage}\n`);
-    return 0;
-  }
+  const read = readOptions(argv, { root: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } }, pdfUsage);
+  if (isAnswer(read)) return writeResult(read, env);
+  const { values } = read;
   const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
   if (badToday) {
     env.err(`${badToday}\n`);
