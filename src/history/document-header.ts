@@ -6,13 +6,12 @@
  * (in-force-today.ts), not the status field.
  */
 import type { DocumentType } from '../model/document-types.ts';
-import { externalStatusLabels } from '../model/document-types.ts';
 import { fieldLabel } from '../model/field-labels.ts';
 import type { ControlledDocument } from '../model/load.ts';
 import { departmentShown, type DepartmentIndex } from '../model/organization.ts';
 import { manualPartLabels } from '../model/schemas/manual-section.ts';
 import { standardLevelLabels } from '../model/schemas/standard.ts';
-import type { ControlDecision } from './in-force-today.ts';
+import { statusLabelOf, type ControlDecision } from './in-force-today.ts';
 
 /** A department as a header row shows it: its full name, and its id when it is one department (not a group). */
 export interface HeaderDepartment {
@@ -47,7 +46,7 @@ export interface DocumentHeader {
 /** What the header needs besides the document. */
 export interface HeaderInputs {
   /** What the document is on the build or print date (its 状态 row). */
-  decision: Pick<ControlDecision, 'label'>;
+  decision: Pick<ControlDecision, 'state' | 'label'>;
   /** The organisation's departments, to show full names; undefined shows references as written. */
   departments: DepartmentIndex | undefined;
   /** The title of a referenced document, when it exists (所属程序 shows 编号《名称》). */
@@ -79,7 +78,8 @@ export function documentHeader(doc: ControlledDocument, inputs: HeaderInputs): D
       rows: [
         row('number', d.number),
         row('issuer', d.issuer),
-        row('status', d.status ? externalStatusLabels[d.status] : undefined),
+        // 现行有效, or 已废止 also once its 废止日期 has come: as the lists and the register say it.
+        row('status', d.status ? statusLabelOf(doc, inputs.decision) : undefined),
         row('issuedDate', d.issuedDate),
         // 不写实施日期 means it took effect when issued.
         row('effectiveDate', d.effectiveDate || d.issuedDate),
@@ -96,7 +96,7 @@ export function documentHeader(doc: ControlledDocument, inputs: HeaderInputs): D
   const rows = [
     row('number', d.number),
     row('version', d.version),
-    row('status', inputs.decision.label),
+    row('status', statusLabelOf(doc, inputs.decision)),
     row('effectiveDate', d.effectiveDate),
     departments('owners', d.owners),
     departments('cooperating', d.cooperating ?? []),

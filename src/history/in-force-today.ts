@@ -83,7 +83,7 @@ export function stateOn(fields: { status?: string | undefined; effectiveDate?: s
  * 已废止 (also once its withdrawn date has come), never a 受控 version; any other document shows the
  * decision's label.
  */
-export function statusLabelOf(doc: ControlledDocument, decision: ControlDecision): string {
+export function statusLabelOf(doc: ControlledDocument, decision: Pick<ControlDecision, 'state' | 'label'>): string {
   if (doc.type !== 'external' || !doc.data.status) return decision.label;
   return externalStatusLabels[decision.state === 'obsolete' ? 'obsolete' : doc.data.status];
 }
