@@ -3,7 +3,8 @@
  * a manifest saying, per document, which inputs its last PDF needed (see print-inputs.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkFile } from '../fs/hard-links.ts';
 import { join } from 'node:path';
 import type { PrintInput } from './print-inputs.ts';
 
@@ -58,11 +59,7 @@ export function openPdfCache(dir: string): PdfCache {
       }
     },
     placeAt(key, dest) {
-      try {
-        linkSync(file(key), dest);
-      } catch {
-        copyFileSync(file(key), dest);
-      }
+      linkFile(file(key), dest);
     },
     set(key, bytes) {
       const tmp = `${file(key)}.${process.pid}.tmp`;

@@ -1,5 +1,5 @@
 /** npm run build stops before touching dist/ when the check or a flowchart fails. */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build/build-site.ts';
@@ -50,8 +50,27 @@ describe('build gate', () => {
     expect((await build()).exitCode).toBe(0);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('受控文件');
     expect(readFileSync(join(`${outDir}.previous`, 'index.html'), 'utf8')).toBe('previous build');
-    expect((await build()).exitCode).toBe(0);
+    // A field the pages show changed: pages are rendered again into a new site, swapped in whole.
+    writeFileSync(join(root, flow), readFileSync(join(root, flow), 'utf8').replace('post: 文件联络员', 'post: 部门文件联络员'));
+    expect(await build()).toMatchObject({ exitCode: 0, mode: 'incremental' });
     expect(readFileSync(join(`${outDir}.previous`, 'index.html'), 'utf8')).toContain('受控文件');
     expect(readdirSync(root).filter((name) => name.startsWith('dist')).sort()).toEqual(['dist', 'dist.previous']);
+  });
+
+  it('with nothing changed, or bodies only, updates the site in place: the untouched files stay the very same', { timeout: 120_000 }, async () => {
+    const { root, outDir } = setUp((text) => text);
+    const build = () => buildSite({ contentRoot: root, outDir, today: '2025-06-01', pdf: false, log: () => {} });
+    expect((await build()).exitCode).toBe(0);
+    const home = statSync(join(outDir, 'index.html')).ino;
+    const page = join(outDir, 'flows/jmi-lc-13-01/index.html');
+    const before = readFileSync(page, 'utf8');
+    expect(await build()).toMatchObject({ exitCode: 0, mode: 'bodies' });
+    expect(readFileSync(page, 'utf8')).toBe(before);
+    writeFileSync(join(root, flow), `${readFileSync(join(root, flow), 'utf8')}\n补充的一段说明。\n`);
+    expect(await build()).toMatchObject({ exitCode: 0, mode: 'bodies' });
+    expect(readFileSync(page, 'utf8')).toContain('补充的一段说明。');
+    expect(statSync(join(outDir, 'index.html')).ino).toBe(home);
+    // The site the first build replaced is gone; nothing is left beside dist/.
+    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
   });
 });

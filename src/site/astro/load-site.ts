@@ -19,6 +19,8 @@ export interface LoadedSite extends SiteModel {
    * loader's digest and the search index's key.
    */
   pageInputs(number: string): string;
+  /** A document's page data (its DocView) as JSON, computed once: part of its page inputs, and of its page's shell key. */
+  pageDataJson(number: string): string;
   /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
   flowchartSvg(key: string): string | undefined;
 }
@@ -62,6 +64,12 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
   const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
   const pageInputs = new Map<string, string>();
+  const pageData = new Map<string, string>();
+  const pageDataJson = (number: string): string => {
+    let json = pageData.get(number);
+    if (json === undefined) pageData.set(number, (json = JSON.stringify(model.byNumber.get(number))));
+    return json;
+  };
   const resolve = (number: string) => {
     const target = model.byNumber.get(number);
     return target ? { href: target.href, title: target.title, obsolete: target.status === 'obsolete' } : undefined;
@@ -91,11 +99,12 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
           return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
         });
         const flowcharts = file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code));
-        inputs = JSON.stringify([model.byNumber.get(number), file.hash, refs, flowcharts]);
+        inputs = `${pageDataJson(number)}\0${file.hash}\0${JSON.stringify(refs)}\0${JSON.stringify(flowcharts)}`;
         pageInputs.set(number, inputs);
       }
       return inputs;
     },
+    pageDataJson,
     flowchartSvg: (key) => byKey.get(key),
   };
 }

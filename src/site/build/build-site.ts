@@ -23,6 +23,7 @@ import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../se
 import { buildIdDefine } from '../astro/page-selection.ts';
 import { historySite } from '../history/history-site.ts';
 import { planPageReuse, type PageReusePlan } from './incremental.ts';
+import { replaceInPlace } from '../../fs/hard-links.ts';
 import { startPrinting, type Printing } from './print-beside.ts';
 
 /** The project that holds astro.config.mjs and src/pages. */
@@ -84,12 +85,13 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
   // One date for the whole build: the check, the pages (handed over below) and the PDFs.
   const today = options.today ?? buildToday();
   const timings: Record<string, number> = {};
+  // A step timed in several pieces adds them up.
   const time = async <T>(step: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
     try {
       return await run();
     } finally {
-      timings[step] = Math.round(performance.now() - started);
+      timings[step] = (timings[step] ?? 0) + Math.round(performance.now() - started);
     }
   };
   const show = (diagnostics: Diagnostic[]) => log(formatPretty(diagnostics, { readSource: (file) => readSourceFile(contentRoot, file), color: options.color ?? false }));
@@ -133,20 +135,21 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
     // The loaders and pages get the checked set, the root, the date and whether PDFs exist (build-input.ts).
     const input: BuildInput = { contentRoot, set, today, pdf: printPdfs };
     handOverBuildInput(input);
+    const site = await time('plan', () => loadSite(contentRoot, projectRoot, input));
+    // Search index: fed from the model (bodies rendered once, reused by the Astro loader), so that
+    // Pagefind, its own process, indexes while the pages are planned and built.
+    if (options.search !== false) search = await time('search', () => startSearchIndex(site, join(contentRoot, searchCacheDir)));
     // Document and history pages whose inputs did not change are reused from the previous site.
     // The history is read once here and handed to the pages with the input.
-    reuse = await time('plan', async () => {
+    reuse = await time('plan', () => {
       const history = (input.history = historySite(contentRoot, input));
-      return planPageReuse({ projectRoot, contentRoot, outDir, set, site: await loadSite(contentRoot, projectRoot, input), history, shared: { base: options.base ?? '/', pdf: printPdfs, today } });
+      return planPageReuse({ projectRoot, contentRoot, outDir, set, site, history, shared: { base: options.base ?? '/', pdf: printPdfs, today } });
     });
     const buildId = `${process.pid}-${++builds}`;
     if (reuse.render) input.pages = { build: buildId, paths: reuse.render };
     if (printPdfs) printing = startPrinting({ contentRoot, set, today, log, time });
-    // Search index: fed from the model (bodies rendered once, reused by the Astro loader) so that
-    // Pagefind, its own process, indexes while Astro builds the pages.
-    if (options.search !== false) search = await time('search', async () => startSearchIndex(await loadSite(contentRoot, projectRoot, input), join(contentRoot, searchCacheDir)));
     try {
-      // Only bodies changed: the previous site with the new bodies put in (linkReused below).
+      // Only bodies changed: the previous site is updated in place (step 7).
       if (reuse.mode !== 'bodies') await time('astro', async () => {
         const { build } = await import('astro');
         await build({ root: projectRoot, outDir: staging, logLevel: process.env.SHOUKONG_ASTRO_LOG === 'info' ? 'info' : 'warn', cacheDir: join(contentRoot, '.cache/astro'), base: options.base ?? '/', vite: { define: buildIdDefine(buildId) } });
@@ -156,24 +159,37 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       if (savedTelemetry === undefined) delete process.env.ASTRO_TELEMETRY_DISABLED;
       else process.env.ASTRO_TELEMETRY_DISABLED = savedTelemetry;
     }
-    await time('reuse', () => reuse!.linkReused(staging));
-    const pages = countPages(staging);
+    // When Astro did not run: what the build moves into the previous site in place (relative paths).
+    let inPlace: string[] | undefined;
+    const plan = reuse;
+    await time('reuse', () => {
+      if (plan.mode === 'bodies') inPlace = plan.writeBodies(staging);
+      else plan.linkReused(staging);
+    });
+    const pages = inPlace ? countPages(outDir) : countPages(staging);
     const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${reuse.render?.size ?? 0} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
     log(`网站页面：${pages} 页${reused}`);
 
-    // 4. Search index over current documents, written into the site.
+    // 4. Search index over current documents, written into the site (in place: only the parts that changed).
     if (search) {
-      const started = performance.now();
-      const { pages: indexed, reused, parts, indexedParts } = await search.finish(staging);
-      timings.search = (timings.search ?? 0) + Math.round(performance.now() - started);
+      const { pages: indexed, reused, parts, indexedParts, written } = await time('search', () => search!.finish(staging, inPlace ? outDir : undefined));
+      inPlace?.push(...written);
       log(`搜索索引：${indexed} 份现行文件${reused ? '（与上次构建相同，沿用缓存的索引）' : parts > 1 ? `（分 ${parts} 部分，重新索引其中 ${indexedParts} 部分）` : ''}`);
     }
 
     // 5. The PDFs and Word copies, printed while Astro built, into <staging>/pdf and <staging>/docx.
-    await printing?.moveInto(staging);
+    if (printing) {
+      await printing.moveInto(staging);
+      inPlace?.push('pdf', 'docx');
+    }
 
     // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
+    // A build in place renames its few files and folders into the previous site instead.
     await time('swap', () => {
+      if (plan.mode === 'bodies') {
+        plan.forget();
+        return replaceInPlace(staging, outDir, inPlace!);
+      }
       const previous = previousSite(outDir);
       if (existsSync(outDir)) {
         rmSync(previous, { recursive: true, force: true }); // only there when another build left one meanwhile
@@ -181,6 +197,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       }
       renameSync(staging, outDir);
     });
+    rmSync(staging, { recursive: true, force: true });
     reuse.save();
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
     return { exitCode: 0, diagnostics: [], pages, timings, mode: reuse.mode };

@@ -6,10 +6,12 @@
  *   other page (home, lists, matrices, register, audit…: a few dozen), so whatever those show is
  *   always current; only the two per-document routes, nine pages in ten, are reused.
  * - Bodies: when nothing but document bodies changed (every page's data, the history, the other
- *   content files are as before, and no document came or went), Astro does not run at all: the
- *   previous site is linked whole and each changed page gets its new body and table of contents
- *   put between the markers the page wrote them in (view/document-regions.ts). This is the
- *   author's edit-and-look loop; a commit changes the history pages, so it takes the first way.
+ *   content files are as before, and no document came or went), Astro does not run at all: each
+ *   changed page is the previous one with its new body and table of contents put between the
+ *   markers the page wrote them in (view/document-regions.ts), and the build renames these few
+ *   files (and the search parts and PDFs that changed) into the previous site in place, instead of
+ *   making a new site of thousands of links. This is the author's edit-and-look loop; a commit
+ *   changes the history pages, so it takes the first way.
  *
  * A page's key is everything it is made from: for a document page its page data, body inputs and
  * flowcharts (LoadedSite.pageInputs), its last change (the header line); for a history page its
@@ -20,7 +22,8 @@
  * process replaced is never taken for the one they describe.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkFile } from '../../fs/hard-links.ts';
 import { dirname, join, resolve } from 'node:path';
 import type { DocumentSet } from '../../model/load.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
@@ -35,24 +38,34 @@ const manifestVersion = 2;
 /** Where the keys of each output folder's site are kept, under the content root. */
 export const pageKeysDir = '.cache/shoukong/site-pages';
 
-/** What the build needs from the plan. */
-export interface PageReusePlan {
-  /** 'bodies' when Astro is not needed, 'incremental' when pages are reused, else 'full' with the reason. */
-  mode: 'full' | 'incremental' | 'bodies';
+/** What the build needs from the plan: render pages with Astro (all of them, or the changed ones and the shell), or only put new bodies in. */
+export type PageReusePlan = AstroPlan | BodiesPlan;
+
+interface PlanCommon {
   /** Why this build renders every page (first build, code changed…); empty when incremental. */
   reason: string;
-  /** The document and history pages Astro renders; undefined: every page. */
+  /** The document and history pages to render; undefined: every page. */
   render: ReadonlySet<string> | undefined;
   /** How many pages are reused. */
   reused: number;
-  /**
-   * Mode 'incremental': hard-links the reused pages from the previous site into `staging` (after
-   * Astro wrote it). Mode 'bodies': makes `staging` the previous site (but its pdf/, docx/ and
-   * pagefind/, which their own steps write) with the new bodies in the changed pages.
-   */
-  linkReused(staging: string): void;
-  /** Records the keys of the site now in `outDir` (after the swap). */
+  /** Records the keys of the site now in `outDir`. */
   save(): void;
+}
+
+/** 'full': Astro renders every page; 'incremental': Astro renders the pages in `render` and the shell pages, the rest is reused. */
+export interface AstroPlan extends PlanCommon {
+  mode: 'full' | 'incremental';
+  /** Hard-links the reused pages from the previous site into `staging` (after Astro wrote it). */
+  linkReused(staging: string): void;
+}
+
+/** 'bodies': only document bodies changed; Astro does not run and the previous site is updated in place. */
+export interface BodiesPlan extends PlanCommon {
+  mode: 'bodies';
+  /** Writes the changed pages, each the previous page with its new body and contents, into `staging`; returns their files relative to the site. */
+  writeBodies(staging: string): string[];
+  /** Forgets the keys before the site is changed in place: a build stopped midway leaves keys of no site, and the next renders all. */
+  forget(): void;
 }
 
 export interface PageReuseInputs {
@@ -80,16 +93,13 @@ interface Manifest {
   shells: Record<string, string>;
 }
 
-/** Folders of the site that their own steps write (search index, PDFs, Word copies). */
-const ownSteps = new Set(['pagefind', 'pdf', 'docx']);
-
 /** Decides which document and history pages can be taken from the previous site. */
 export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
   const { contentRoot, outDir, site, history } = inputs;
   const code = siteCodeFingerprint(inputs.projectRoot);
   const shared = JSON.stringify([inputs.shared, site.site.institution, history.history.notice ?? null]);
   const { keys, shells } = pageKeys(site, history, `${code}\0${shared}`);
-  const rest = restKey(inputs);
+  const rest = restKey(inputs, shells);
   const manifestFile = join(contentRoot, pageKeysDir, `${sha1(resolve(outDir)).slice(0, 16)}.json`);
   const previous = readManifest(manifestFile);
   const reason = !previous
@@ -111,13 +121,14 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
       reason,
       render,
       reused: keys.size - bodies.size,
-      linkReused(staging) {
-        linkSite(outDir, staging, '');
+      writeBodies(staging) {
         for (const [path, page] of bodies) {
-          rmSync(pageFile(staging, path));
+          mkdirSync(dirname(pageFile(staging, path)), { recursive: true });
           writeFileSync(pageFile(staging, path), page);
         }
+        return [...bodies.keys()].map((path) => pageFile('', path).slice(1));
       },
+      forget: () => rmSync(manifestFile, { force: true }),
       save,
     };
   }
@@ -175,9 +186,11 @@ function newBodies(inputs: PageReuseInputs, previous: Manifest, keys: Map<string
  * their bodies: every page's data, the home page's model, the history views and the repository's
  * head, each document's frontmatter, and every other file under content/ by its bytes.
  */
-function restKey({ contentRoot, set, site, history }: PageReuseInputs): string {
+function restKey({ contentRoot, set, site, history }: PageReuseInputs, shells: ReadonlyMap<string, string>): string {
   const hash = createHash('sha1');
-  hash.update(JSON.stringify([site.site, site.documents]));
+  // Each document's page data is in its shell's key.
+  hash.update(JSON.stringify(site.site));
+  for (const [path, shell] of shells) hash.update(path).update(shell);
   const h = history.history;
   hash.update(JSON.stringify([h.available, h.shallow, h.head ?? null, h.notice ?? null, history.today, [...history.pages], history.audit, history.presets, history.register, history.copies]));
   hash.update(JSON.stringify(set.documents.map((doc) => [doc.path, doc.data])));
@@ -185,25 +198,6 @@ function restKey({ contentRoot, set, site, history }: PageReuseInputs): string {
   const content = join(contentRoot, 'content');
   for (const file of existsSync(content) ? filesUnder(content) : []) if (!documents.has(file)) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
-}
-
-/** Links every file of the site `from` into `to` (but the folders their own steps write), as linkReused does one page. */
-function linkSite(from: string, to: string, relativeDir: string): void {
-  mkdirSync(join(to, relativeDir), { recursive: true });
-  for (const entry of readdirSync(join(from, relativeDir), { withFileTypes: true })) {
-    const path = join(relativeDir, entry.name);
-    if (relativeDir === '' && ownSteps.has(entry.name)) continue;
-    if (entry.isDirectory()) linkSite(from, to, path);
-    else if (entry.isFile()) linkFile(join(from, path), join(to, path));
-  }
-}
-
-function linkFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 /** The key of every document page and history page, and of each document page's shell (all but body and contents), by site path. */
@@ -215,7 +209,7 @@ function pageKeys(site: LoadedSite, history: HistorySite, common: string): { key
     // The header's 最近变更 line (history-last-change.astro): the last commit and the newest version's anchor.
     const lastChange = JSON.stringify(page ? [page.lastChange ?? null, page.historyHref, page.versions[0]?.anchor ?? null] : null);
     keys.set(doc.href, sha1(`${common}\0document\0${site.pageInputs(doc.number)}\0${lastChange}`));
-    shells.set(doc.href, sha1(`${common}\0shell\0${JSON.stringify(doc)}\0${lastChange}`));
+    shells.set(doc.href, sha1(`${common}\0shell\0${site.pageDataJson(doc.number)}\0${lastChange}`));
   }
   for (const page of history.pages.values()) keys.set(page.historyHref, sha1(`${common}\0history\0${JSON.stringify(page)}`));
   return { keys, shells };

@@ -6,19 +6,23 @@
  * copies it instead of indexing again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fillFlowcharts } from '../astro/flowchart-slots.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { linkFile, linkTree, sameFile } from '../../fs/hard-links.ts';
+import { basename, dirname, join } from 'node:path';
 import type { LoadedSite } from '../astro/load-site.ts';
 import { isCurrentRow, type DocView } from '../view/document.ts';
 import type { RichText } from '../view/links.ts';
 import { fieldLabel } from '../../model/field-labels.ts';
-import { documentsPerPart, searchPartCount, searchPartOf, searchPartPath } from './search-parts.ts';
+import { documentsPerPart, searchPartCount, searchPartOf, searchPartPath, searchUiFiles } from './search-parts.ts';
 
 /** A search index being filled; `finish` writes it into the built site. */
 export interface PendingSearchIndex {
-  /** Writes the index into `outDir`/pagefind; `reused` when every part was copied from the cache. */
-  finish(outDir: string): Promise<{ pages: number; reused: boolean; parts: number; indexedParts: number }>;
+  /**
+   * Links the index into `staging`/pagefind; `reused` when every part was copied from the cache.
+   * Given the site `previous`, only the parts that differ from its own are linked, and `written`
+   * names them (folders relative to the site) for the build to put into that site in place.
+   */
+  finish(staging: string, previous?: string): Promise<{ pages: number; reused: boolean; parts: number; indexedParts: number; written: string[] }>;
   /** Stops Pagefind without writing anything (the build failed). */
   abort(): Promise<void>;
 }
@@ -39,29 +43,45 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
   for (const doc of current) members[searchPartOf(doc.number, count)]!.push(doc);
   const parts = members.map((docs, i) => {
     const cached = join(cacheDir, searchInputsKey(site, docs, `${i}/${count}`));
-    return { i, docs, cached, ready: existsSync(join(cached, 'pagefind-entry.json')) };
+    return { i, docs, cached, ready: existsSync(join(cached, entryFile)) };
   });
   const pending = parts.filter((part) => !part.ready);
-  const linkInto = (outDir: string) => {
-    for (const part of parts) linkTree(part.cached, join(outDir, searchPartPath(part.i)));
+  const linkInto = (staging: string, previous: string | undefined) => {
+    const written: string[] = [];
+    for (const part of parts) {
+      const path = searchPartPath(part.i, count).slice(1, -1);
+      // The previous site's part is this very index when it holds the same files (hard links).
+      if (previous !== undefined && sameFile(join(previous, path, entryFile), join(part.cached, entryFile))) continue;
+      linkTree(part.cached, join(staging, path));
+      written.push(path);
+    }
+    if (count > 1 && previous === undefined) for (const file of searchUiFiles) linkFile(join(parts[0]!.cached, file), join(staging, 'pagefind', file));
+    return written;
   };
   const result = { pages: current.length, reused: pending.length === 0, parts: count, indexedParts: pending.length };
+  const inUse = new Set(parts.map((part) => basename(part.cached)));
   if (pending.length === 0) {
     return {
-      async finish(outDir) {
-        linkInto(outDir);
-        return result;
+      async finish(staging, previous) {
+        return { ...result, written: linkInto(staging, previous) };
       },
       async abort() {},
     };
   }
   const pagefind = await import('pagefind');
+  // Resolved once the first part's pages are handed to Pagefind (or indexing stopped): from then on
+  // Pagefind works in its own process while the build goes on.
+  let handedOver!: () => void;
+  const firstHandedOver = new Promise<void>((resolve) => (handedOver = resolve));
   const written = (async () => {
     try {
       for (const part of pending) {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
         if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-        const results = await Promise.all(part.docs.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, fillFlowcharts(site.renderBodyOf(doc.number).html, site.flowchartSvg)) })));
+        // Flowcharts stay empty slots: Pagefind skips the text of an SVG anyway, and each is tens of kilobytes to send it.
+        const added = part.docs.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, site.renderBodyOf(doc.number).html) }));
+        handedOver();
+        const results = await Promise.all(added);
         const failed = results.flatMap((r) => r.errors);
         if (failed.length > 0) throw new Error(`Pagefind 索引出错：${failed.join('；')}`);
         const temporary = `${part.cached}.${process.pid}.tmp`;
@@ -76,17 +96,18 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
           rmSync(temporary, { recursive: true, force: true });
         }
       }
-      pruneCache(cacheDir, 2 * count);
+      pruneCache(cacheDir, inUse, count);
     } finally {
+      handedOver();
       await pagefind.close();
     }
   })();
   written.catch(() => undefined); // awaited by finish or abort
+  await firstHandedOver;
   return {
-    async finish(outDir) {
+    async finish(staging, previous) {
       await written;
-      linkInto(outDir);
-      return result;
+      return { ...result, written: linkInto(staging, previous) };
     },
     async abort() {
       await written.catch(() => undefined);
@@ -94,31 +115,17 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
   };
 }
 
-/** Leaves the newest `keep` indexes (parts) in the cache: this build's and the one before's. */
-function pruneCache(dir: string, keep: number): void {
-  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
-  const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
-  for (const { name } of newestFirst.slice(keep)) rmSync(join(dir, name), { recursive: true, force: true });
-}
+/** The file every Pagefind index has, written last: the part's identity here. */
+const entryFile = 'pagefind-entry.json';
 
 /**
- * Puts a copy of the tree `from` at `to` by hard links (thousands of small files: linking is much
- * cheaper than copying, and nothing ever writes into either tree), copying across file systems.
+ * Leaves in the cache the parts this build uses and the newest `others` besides (the build before's,
+ * so that undoing a change finds its index). A part in use may be old: it is never removed.
  */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
+function pruneCache(dir: string, inUse: ReadonlySet<string>, others: number): void {
+  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp') && !inUse.has(name));
+  const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
+  for (const { name } of newestFirst.slice(others)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /**
