@@ -81,8 +81,8 @@ export function siteMemo(): SiteMemo | undefined {
   return shared().site;
 }
 
-/** Replaces the memo of the site loaded last. */
-export function rememberSite(memo: SiteMemo): void {
+/** Replaces the memo of the site loaded last; undefined forgets it (a build that is over keeps no site alive). */
+export function rememberSite(memo: SiteMemo | undefined): void {
   shared().site = memo;
 }
 

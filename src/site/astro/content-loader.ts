@@ -28,7 +28,7 @@ function storeDocuments({ store, generateDigest }: LoaderContext, site: LoadedSi
   let rendered = 0;
   for (const doc of site.documents) {
     ids.add(doc.id);
-    const digest = generateDigest({ renderer, inputs: site.pageInputs(doc.number) });
+    const digest = generateDigest({ renderer, inputs: site.pageDigest(doc.number) });
     if (store.get(doc.id)?.digest === digest) continue;
     const body = site.renderBodyOf(doc.number);
     rendered++;

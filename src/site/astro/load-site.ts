@@ -1,4 +1,5 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { inForceTodayOf } from '../../history/in-force-today.ts';
 import { loadDocumentSet, type DocumentSet } from '../../model/load.ts';
@@ -14,13 +15,13 @@ export interface LoadedSite extends SiteModel {
   /** Renders the body of a document to inert HTML, with links resolved and flowcharts as slots. */
   renderBodyOf(number: string): RenderedBody;
   /**
-   * Everything a document's page is made from, as text, computed once: its page data, and what its
-   * body is rendered from (its bytes, the titles and states it cites, its flowcharts). The content
-   * loader's digest and the search index's key.
+   * A digest of everything a document's page is made from, computed once: its page data, and what
+   * its body is rendered from (its bytes, the titles and states it cites, its flowcharts). The content
+   * loader's digest, the page's key, the search index's key.
    */
-  pageInputs(number: string): string;
-  /** A document's page data (its DocView) as JSON, computed once: part of its page inputs, and of its page's shell key. */
-  pageDataJson(number: string): string;
+  pageDigest(number: string): string;
+  /** A digest of a document's page data (its DocView), computed once: part of its page digest, and its page's shell key. */
+  pageDataDigest(number: string): string;
   /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
   flowchartSvg(key: string): string | undefined;
 }
@@ -63,12 +64,12 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
   const docOf = new Map(set.documents.map((d) => [d.data.number, d]));
   const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
-  const pageInputs = new Map<string, string>();
-  const pageData = new Map<string, string>();
-  const pageDataJson = (number: string): string => {
-    let json = pageData.get(number);
-    if (json === undefined) pageData.set(number, (json = JSON.stringify(model.byNumber.get(number))));
-    return json;
+  const pageDigests = new Map<string, string>();
+  const pageDataDigests = new Map<string, string>();
+  const pageDataDigest = (number: string): string => {
+    let digest = pageDataDigests.get(number);
+    if (digest === undefined) pageDataDigests.set(number, (digest = sha1(JSON.stringify(model.byNumber.get(number)))));
+    return digest;
   };
   const resolve = (number: string) => {
     const target = model.byNumber.get(number);
@@ -90,21 +91,23 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
   return {
     ...model,
     renderBodyOf,
-    pageInputs(number) {
-      let inputs = pageInputs.get(number);
-      if (inputs === undefined) {
+    pageDigest(number) {
+      let digest = pageDigests.get(number);
+      if (digest === undefined) {
         const file = docOf.get(number)!.file;
         const refs = file.body.refs.map((r) => {
           const target = resolve(r.target);
           return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
         });
         const flowcharts = file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code));
-        inputs = `${pageDataJson(number)}\0${file.hash}\0${JSON.stringify(refs)}\0${JSON.stringify(flowcharts)}`;
-        pageInputs.set(number, inputs);
+        digest = sha1(`${pageDataDigest(number)}\0${file.hash}\0${JSON.stringify(refs)}\0${JSON.stringify(flowcharts)}`);
+        pageDigests.set(number, digest);
       }
-      return inputs;
+      return digest;
     },
-    pageDataJson,
+    pageDataDigest,
     flowchartSvg: (key) => byKey.get(key),
   };
 }
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

@@ -17,7 +17,7 @@ import { buildToday } from '../../history/in-force-today.ts';
 import { readSourceFile, type DocumentSet } from '../../model/load.ts';
 import { flowchartCacheDir, renderFlowchartsReporting } from '../../render/mermaid.ts';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
-import { handOverBuildInput, type BuildInput } from '../astro/build-input.ts';
+import { handOverBuildInput, rememberSite, type BuildInput } from '../astro/build-input.ts';
 import { loadSite } from '../astro/load-site.ts';
 import { searchCacheDir, startSearchIndex, type PendingSearchIndex } from '../search/search-index.ts';
 import { buildIdDefine } from '../astro/page-selection.ts';
@@ -74,6 +74,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   try {
     return await buildSiteSteps(options);
   } finally {
+    // The loaded set and site (hundreds of megabytes for thousands of documents) are of no use to a
+    // later build in this process, and kept alive they make every garbage collection slower.
+    rememberSite(undefined);
     await clearing;
   }
 }
@@ -166,7 +169,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       if (plan.mode === 'bodies') inPlace = plan.writeBodies(staging);
       else plan.linkReused(staging);
     });
-    const pages = inPlace ? countPages(outDir) : countPages(staging);
+    const pages = plan.mode === 'bodies' ? plan.pageCount : countPages(staging);
     const reused = { full: '', incremental: `（${reuse.reused} 页与上次相同，沿用）`, bodies: `（只有正文改动：${reuse.render?.size ?? 0} 页换上新正文，其余沿用上次构建）` }[reuse.mode];
     log(`网站页面：${pages} 页${reused}`);
 
@@ -198,7 +201,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       renameSync(staging, outDir);
     });
     rmSync(staging, { recursive: true, force: true });
-    reuse.save();
+    reuse.save(pages);
     log(`完成：${relative(process.cwd(), outDir) || outDir}/（${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} 秒`).join('，')}）`);
     return { exitCode: 0, diagnostics: [], pages, timings, mode: reuse.mode };
   } catch (error) {

@@ -14,7 +14,7 @@
  *   changes the history pages, so it takes the first way.
  *
  * A page's key is everything it is made from: for a document page its page data, body inputs and
- * flowcharts (LoadedSite.pageInputs), its last change (the header line); for a history page its
+ * flowcharts (LoadedSite.pageDigest), its last change (the header line); for a history page its
  * whole view. Every key also holds what all pages share (institution, base path, PDF links, build
  * date) and the fingerprint of the site's code (src/, astro.config.mjs, package.json and its lock,
  * public/): a change there renders everything, as a first build does. The keys of the site in
@@ -33,7 +33,7 @@ import { bodyRegion, replaceRegion, tocRegion } from '../view/document-regions.t
 import { rebaseHtml } from './base-path.ts';
 
 /** Bumped when the meaning of a key changes. */
-const manifestVersion = 2;
+const manifestVersion = 3;
 
 /** Where the keys of each output folder's site are kept, under the content root. */
 export const pageKeysDir = '.cache/shoukong/site-pages';
@@ -48,8 +48,8 @@ interface PlanCommon {
   render: ReadonlySet<string> | undefined;
   /** How many pages are reused. */
   reused: number;
-  /** Records the keys of the site now in `outDir`. */
-  save(): void;
+  /** Records the keys of the site now in `outDir`, and how many pages it has. */
+  save(pageCount: number): void;
 }
 
 /** 'full': Astro renders every page; 'incremental': Astro renders the pages in `render` and the shell pages, the rest is reused. */
@@ -62,6 +62,8 @@ export interface AstroPlan extends PlanCommon {
 /** 'bodies': only document bodies changed; Astro does not run and the previous site is updated in place. */
 export interface BodiesPlan extends PlanCommon {
   mode: 'bodies';
+  /** How many pages the site has: as many as before, since no page came or went. */
+  pageCount: number;
   /** Writes the changed pages, each the previous page with its new body and contents, into `staging`; returns their files relative to the site. */
   writeBodies(staging: string): string[];
   /** Forgets the keys before the site is changed in place: a build stopped midway leaves keys of no site, and the next renders all. */
@@ -91,6 +93,8 @@ interface Manifest {
   pages: Record<string, string>;
   /** Document page path → key of everything on it but its body and table of contents. */
   shells: Record<string, string>;
+  /** How many pages (HTML files) the site has. */
+  pageCount: number;
 }
 
 /** Decides which document and history pages can be taken from the previous site. */
@@ -121,6 +125,7 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
       reason,
       render,
       reused: keys.size - bodies.size,
+      pageCount: previous!.pageCount,
       writeBodies(staging) {
         for (const [path, page] of bodies) {
           mkdirSync(dirname(pageFile(staging, path)), { recursive: true });
@@ -148,8 +153,8 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
     },
     save,
   };
-  function save(): void {
-    const manifest: Manifest = { version: manifestVersion, code, shared, outDir: statSync(outDir).ino, rest, pages: Object.fromEntries(keys), shells: Object.fromEntries(shells) };
+  function save(pageCount: number): void {
+    const manifest: Manifest = { version: manifestVersion, code, shared, outDir: statSync(outDir).ino, rest, pages: Object.fromEntries(keys), shells: Object.fromEntries(shells), pageCount };
     mkdirSync(dirname(manifestFile), { recursive: true });
     writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
     renameSync(`${manifestFile}.tmp`, manifestFile);
@@ -208,8 +213,8 @@ function pageKeys(site: LoadedSite, history: HistorySite, common: string): { key
     const page = history.pages.get(doc.number);
     // The header's 最近变更 line (history-last-change.astro): the last commit and the newest version's anchor.
     const lastChange = JSON.stringify(page ? [page.lastChange ?? null, page.historyHref, page.versions[0]?.anchor ?? null] : null);
-    keys.set(doc.href, sha1(`${common}\0document\0${site.pageInputs(doc.number)}\0${lastChange}`));
-    shells.set(doc.href, sha1(`${common}\0shell\0${site.pageDataJson(doc.number)}\0${lastChange}`));
+    keys.set(doc.href, sha1(`${common}\0document\0${site.pageDigest(doc.number)}\0${lastChange}`));
+    shells.set(doc.href, sha1(`${common}\0shell\0${site.pageDataDigest(doc.number)}\0${lastChange}`));
   }
   for (const page of history.pages.values()) keys.set(page.historyHref, sha1(`${common}\0history\0${JSON.stringify(page)}`));
   return { keys, shells };

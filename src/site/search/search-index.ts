@@ -41,8 +41,9 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
   const count = searchPartCount(current.length, perPart);
   const members: (typeof current)[] = Array.from({ length: count }, () => []);
   for (const doc of current) members[searchPartOf(doc.number, count)]!.push(doc);
+  const indexer = indexerKey();
   const parts = members.map((docs, i) => {
-    const cached = join(cacheDir, searchInputsKey(site, docs, `${i}/${count}`));
+    const cached = join(cacheDir, searchInputsKey(site, docs, `${i}/${count}`, indexer));
     return { i, docs, cached, ready: existsSync(join(cached, entryFile)) };
   });
   const pending = parts.filter((part) => !part.ready);
@@ -129,15 +130,21 @@ function pruneCache(dir: string, inUse: ReadonlySet<string>, others: number): vo
 }
 
 /**
- * The key of an index: Pagefind's version, this file and the body renderer, and for every indexed
+ * The key of an index: what it is made by (indexerKey), and for every indexed
  * document its page data and what its body is rendered from (its bytes, the titles it cites, its
  * flowcharts), the same inputs that decide whether the site renders its body again.
  */
-function searchInputsKey(site: LoadedSite, current: LoadedSite['documents'], part: string): string {
+function searchInputsKey(site: LoadedSite, current: LoadedSite['documents'], part: string, code: string): string {
   const hash = createHash('sha1');
-  hash.update(pagefindVersion()).update(part);
+  hash.update(code).update(part);
+  for (const doc of current) hash.update(site.pageDigest(doc.number));
+  return hash.digest('hex');
+}
+
+/** What every part's index is made by: Pagefind's version, this file and the body renderer. */
+function indexerKey(): string {
+  const hash = createHash('sha1').update(pagefindVersion());
   for (const source of ['search-index.ts', 'search-parts.ts', '../../render/body-html.ts']) hash.update(readFileSync(new URL(source, import.meta.url)));
-  for (const doc of current) hash.update(site.pageInputs(doc.number));
   return hash.digest('hex');
 }
 
