@@ -115,15 +115,13 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
         : !existsSync(outDir) || statSync(outDir).ino !== previous.outDir
           ? `${outDir} 不是上次构建的结果`
           : '';
-  const reusable = new Set<string>();
-  if (!reason) for (const [path, key] of keys) if (previous!.pages[path] === key && existsSync(pageFile(outDir, path))) reusable.add(path);
-  const render = reason ? undefined : new Set([...keys.keys()].filter((path) => !reusable.has(path)));
-  const bodies = !reason && previous!.rest === rest ? newBodies(inputs, previous!, keys, shells, render!) : undefined;
+  const changed = (reusable: (path: string) => boolean) => new Set([...keys.keys()].filter((path) => !reusable(path)));
+  const bodies = !reason && previous!.rest === rest ? newBodies(inputs, previous!, keys, shells, changed((path) => previous!.pages[path] === keys.get(path))) : undefined;
   if (bodies) {
     return {
       mode: 'bodies',
       reason,
-      render,
+      render: new Set(bodies.keys()),
       reused: keys.size - bodies.size,
       pageCount: previous!.pageCount,
       writeBodies(staging) {
@@ -137,6 +135,10 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
       save,
     };
   }
+  // Reused pages are linked from the previous site: one missing there is rendered instead.
+  const reusable = new Set<string>();
+  if (!reason) for (const [path, key] of keys) if (previous!.pages[path] === key && existsSync(pageFile(outDir, path))) reusable.add(path);
+  const render = reason ? undefined : changed((path) => reusable.has(path));
   return {
     mode: reason ? 'full' : 'incremental',
     reason,

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { linkFile, linkTree, sameFile } from '../../fs/hard-links.ts';
 import { basename, dirname, join } from 'node:path';
 import type { LoadedSite } from '../astro/load-site.ts';
@@ -69,6 +70,9 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
       async abort() {},
     };
   }
+  // Old parts, hundreds of files each, are removed while Pagefind indexes.
+  const pruning = existsSync(cacheDir) ? pruneCache(cacheDir, inUse, count) : Promise.resolve();
+  pruning.catch(() => undefined); // awaited by finish or abort
   const pagefind = await import('pagefind');
   // Resolved once the first part's pages are handed to Pagefind (or indexing stopped): from then on
   // Pagefind works in its own process while the build goes on.
@@ -97,7 +101,6 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
           rmSync(temporary, { recursive: true, force: true });
         }
       }
-      pruneCache(cacheDir, inUse, count);
     } finally {
       handedOver();
       await pagefind.close();
@@ -107,11 +110,11 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
   await firstHandedOver;
   return {
     async finish(staging, previous) {
-      await written;
+      await Promise.all([written, pruning]);
       return { ...result, written: linkInto(staging, previous) };
     },
     async abort() {
-      await written.catch(() => undefined);
+      await Promise.all([written, pruning].map((p) => p.catch(() => undefined)));
     },
   };
 }
@@ -121,12 +124,13 @@ const entryFile = 'pagefind-entry.json';
 
 /**
  * Leaves in the cache the parts this build uses and the newest `others` besides (the build before's,
- * so that undoing a change finds its index). A part in use may be old: it is never removed.
+ * so that undoing a change finds its index). A part in use may be old: it is never removed. Run
+ * before this build writes its new parts, which are therefore never among those removed.
  */
-function pruneCache(dir: string, inUse: ReadonlySet<string>, others: number): void {
+async function pruneCache(dir: string, inUse: ReadonlySet<string>, others: number): Promise<void> {
   const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp') && !inUse.has(name));
   const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
-  for (const { name } of newestFirst.slice(others)) rmSync(join(dir, name), { recursive: true, force: true });
+  await Promise.all(newestFirst.slice(others).map(({ name }) => rm(join(dir, name), { recursive: true, force: true })));
 }
 
 /**
