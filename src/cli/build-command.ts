@@ -1,8 +1,9 @@
 /** `npm run build`: check, then build the site (with search, PDFs and Word copies) into dist/; exit 1 on errors, 2 on a bad option. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { watchChanges } from '../fs/watch-changes.ts';
 import { dateOptionError, localDate } from '../model/calendar-date.ts';
 import { BasePathError, basePathOption } from '../site/build/base-path.ts';
-import { buildSite } from '../site/build/build-site.ts';
+import { buildSite, projectRoot } from '../site/build/build-site.ts';
 import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
 
 /** Help text of `npm run build -- --help`. */
@@ -12,16 +13,19 @@ export const buildUsage = `用法：npm run build -- [选项]
   --no-pdf            不生成 PDF 和 Word 受控副本
   --today YYYY-MM-DD  构建日期：按这一天判断在用版本和评审逾期（默认 SHOUKONG_TODAY 或今天）
   --base <路径>       网站发布的路径，如 /zlbz/（默认 SHOUKONG_BASE 或 /）
+  --watch             保存即构建：构建一次后不退出，content/ 下的文件保存、或有新的提交时重新构建
+                      （只重新生成改动影响到的页面、搜索索引和 PDF）；按 Ctrl+C 退出
 退出码：成功为 0；检查有错误或构建失败为 1；参数错误为 2。`;
 
-/** Runs the build; progress goes to `env.err`, as the build log. */
-export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' | 'out' | 'err' | 'color' | 'environment'>): Promise<number> {
+/** Runs the build; progress goes to `env.err`, as the build log. With --watch it keeps building until stopped (undefined). */
+export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' | 'out' | 'err' | 'color' | 'environment'>): Promise<number | undefined> {
   const read = readOptions(argv, {
     root: { type: 'string' },
     out: { type: 'string' },
     'no-pdf': { type: 'boolean', default: false },
     today: { type: 'string' },
     base: { type: 'string' },
+    watch: { type: 'boolean', default: false },
   }, buildUsage);
   if (isAnswer(read)) return writeResult(read, env);
   const { values } = read;
@@ -43,14 +47,34 @@ export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' |
   if (base !== '/') env.err(`发布路径：${base}（网站中的链接都以 ${base} 开头）\n`);
   // One date for the whole build, decided here: --today, else the user's SHOUKONG_TODAY, else today.
   const today = values.today || env.environment.SHOUKONG_TODAY || localDate();
-  const result = await buildSite({
-    ...(values.root ? { contentRoot: resolve(env.cwd, values.root) } : {}),
-    ...(values.out ? { outDir: resolve(env.cwd, values.out) } : {}),
-    today,
-    base,
-    pdf: !values['no-pdf'],
-    color: env.color ?? false,
-    log: (line) => env.err(`${line}\n`),
+  const contentRoot = values.root ? resolve(env.cwd, values.root) : undefined;
+  const build = () =>
+    buildSite({
+      ...(contentRoot ? { contentRoot } : {}),
+      ...(values.out ? { outDir: resolve(env.cwd, values.out) } : {}),
+      today,
+      base,
+      pdf: !values['no-pdf'],
+      color: env.color ?? false,
+      log: (line) => env.err(`${line}\n`),
+    });
+  const result = await build();
+  if (!values.watch) return result.exitCode;
+  watchBuild(contentRoot ?? projectRoot, build, env.err);
+  return undefined;
+}
+
+/**
+ * Builds again after every save under content/ and every new commit (the history pages show
+ * commits), in this one process: what a build compiled stays compiled, so a rebuild takes a fraction
+ * of a first build. Returns a function that stops watching.
+ */
+export function watchBuild(root: string, build: () => Promise<unknown>, write: (text: string) => void): () => void {
+  const waiting = () => write('保存即构建：等待 content/ 下的改动或新的提交（Ctrl+C 退出）…\n');
+  waiting();
+  return watchChanges([join(root, 'content'), join(root, '.git/refs'), join(root, '.git/HEAD')], async () => {
+    write('保存即构建：有改动，重新构建…\n');
+    await build();
+    waiting();
   });
-  return result.exitCode;
 }

@@ -1,7 +1,7 @@
 /** Checks again whenever a file under content/ is saved (保存即检查), printing markers that VS Code's background problem matcher waits for. */
-import { watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prepareCheck } from '../check/prepare-check.ts';
+import { watchChanges } from '../fs/watch-changes.ts';
 import { runCheck } from '../check/run-check.ts';
 import { checkReport } from './check-report.ts';
 import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
@@ -19,15 +19,7 @@ export function checkOnce(root: string): string {
 /** Runs the check now and after every change under content/ (debounced); returns a function that stops watching. */
 export function watchCheck(root: string, write: (text: string) => void, debounceMs = 300): () => void {
   write(checkOnce(root));
-  let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(join(root, 'content'), { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => write(checkOnce(root)), debounceMs);
-  });
-  return () => {
-    clearTimeout(timer);
-    watcher.close();
-  };
+  return watchChanges([join(root, 'content')], () => write(checkOnce(root)), debounceMs);
 }
 
 /** Help text of `node scripts/check-watch.ts --help`. */
