@@ -255,7 +255,8 @@ if (largest) {
     for (const [step, ms] of Object.entries(site.value.timings)) (steps[step] ??= []).push(ms);
     edit();
     const started = performance.now();
-    const cli = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--root', setRoot, '--out', outDir, '--no-pdf'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // As the author types it: npm's own start is part of the wait.
+    const cli = spawnSync('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     times.process.push(performance.now() - started);
     if (cli.status !== 0) throw new Error(`npm run build of ${size} failed: ${cli.stderr.toString()}`);
     log(

@@ -7,8 +7,6 @@ import { cpSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeOnInterrupt, removeStaleWorkFolders } from '../../fs/work-folders.ts';
 import type { DocumentSet } from '../../model/load.ts';
-import { buildDocx } from '../../print/build-docx.ts';
-import { buildPdfs } from '../../print/build-pdfs.ts';
 
 /** Printing under way; `moveInto` waits for it and puts pdf/ and docx/ into the site. */
 export interface Printing {
@@ -34,6 +32,8 @@ export function startPrinting({ contentRoot, set, today, log, time }: PrintOptio
   rmSync(work, { recursive: true, force: true });
   const release = removeOnInterrupt(work);
   const printed = (async () => {
+    // Loaded here, not with the build: a build without PDFs (--no-pdf, no browser) never loads the Word writer.
+    const [{ buildPdfs }, { buildDocx }] = await Promise.all([import('../../print/build-pdfs.ts'), import('../../print/build-docx.ts')]);
     await time('pdf', () => buildPdfs({ root: contentRoot, set, outDir: join(work, 'pdf'), log, today }));
     await time('docx', () => buildDocx({ root: contentRoot, set, outDir: join(work, 'docx'), log, today }));
   })();
