@@ -86,7 +86,19 @@ const listFields: { field: 'regulations' | 'records' | 'flows' | 'standards' | '
   { field: 'supersedes', kind: 'supersedes' },
 ];
 
+/** The graph of each set, built once: the check, the site model and the register all ask for it in one build. */
+const graphs = new WeakMap<DocumentSet, { documents: DocumentSet['documents']; graph: DocumentGraph }>();
+
+/** The graph of `set`: built on first asking, then the same object for as long as the set holds the same documents. */
 export function buildGraph(set: DocumentSet): DocumentGraph {
+  const known = graphs.get(set);
+  if (known?.documents === set.documents) return known.graph;
+  const graph = makeGraph(set);
+  graphs.set(set, { documents: set.documents, graph });
+  return graph;
+}
+
+function makeGraph(set: DocumentSet): DocumentGraph {
   const byNumber = new Map<string, ControlledDocument>();
   for (const doc of set.documents) {
     const number = doc.data.number;

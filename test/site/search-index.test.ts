@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replaceInPlace } from '../../src/fs/hard-links.ts';
@@ -89,5 +89,9 @@ describe('search index cache', () => {
     expect(fresh).toMatchObject({ reused: true });
     expect(filesOf(join(site, 'pagefind'))).toEqual(filesOf(join(work, 'in-place-fresh/pagefind')));
     expect(await (await startSearchIndex(await loadSite(root, projectRoot, { set: loadDocumentSet(root), today: undefined }), cacheDir, 3)).finish(join(work, 'in-place-none'), site)).toMatchObject({ written: [] });
+    // The changed part took its unchanged documents' text from the last indexing: the very index one made from nothing is.
+    await index(root, join(work, 'in-place-cold-cache'), join(work, 'in-place-cold'), 3);
+    const bytes = (dir: string) => filesOf(dir).map((f) => [f, statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f)).toString('base64') : '']);
+    expect(bytes(join(site, own))).toEqual(bytes(join(work, 'in-place-cold', own)));
   });
 });

@@ -6,7 +6,7 @@
  * copies it instead of indexing again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { linkFile, linkTree, sameFile } from '../../fs/hard-links.ts';
 import { basename, dirname, join } from 'node:path';
@@ -83,8 +83,8 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
       for (const part of pending) {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', includeCharacters: '/-' });
         if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-        // Flowcharts stay empty slots: Pagefind skips the text of an SVG anyway, and each is tens of kilobytes to send it.
-        const added = part.docs.map((doc) => index.addHTMLFile({ url: doc.href, content: searchPage(doc, site.renderBodyOf(doc.number).html) }));
+        const pages = searchPagesOf(site, part.docs, join(cacheDir, pagesDir, `${part.i}-of-${count}.json`), indexer);
+        const added = part.docs.map((doc) => index.addHTMLFile({ url: doc.href, content: pages.page(doc.number) }));
         handedOver();
         const results = await Promise.all(added);
         const failed = results.flatMap((r) => r.errors);
@@ -97,6 +97,7 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
           if (output.errors.length > 0) throw new Error(`Pagefind 写入出错：${output.errors.join('；')}`);
           rmSync(part.cached, { recursive: true, force: true });
           renameSync(temporary, part.cached);
+          pages.save();
         } finally {
           rmSync(temporary, { recursive: true, force: true });
         }
@@ -119,6 +120,38 @@ export async function startSearchIndex(site: LoadedSite, cacheDir: string, perPa
   };
 }
 
+/** Where the page text each part was last indexed from is kept, under the cache folder. */
+const pagesDir = 'pages';
+
+/**
+ * What Pagefind reads for each document of a part, and `save` to keep it beside the index: a
+ * document whose page inputs are those of the part's last indexing is not rendered again (parsing
+ * its body is most of the cost of indexing a part).
+ */
+function searchPagesOf(site: LoadedSite, docs: readonly DocView[], file: string, indexer: string): { page(number: string): string; save(): void } {
+  let known: { indexer: string; pages: Record<string, [digest: string, page: string]> } | undefined;
+  try {
+    known = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    known = undefined;
+  }
+  const kept = known?.indexer === indexer ? known.pages : {};
+  const pages: Record<string, [digest: string, page: string]> = {};
+  for (const doc of docs) {
+    const digest = site.pageDigest(doc.number);
+    // Flowcharts stay empty slots: Pagefind skips the text of an SVG anyway, and each is tens of kilobytes to send it.
+    pages[doc.number] = kept[doc.number]?.[0] === digest ? kept[doc.number]! : [digest, searchPage(doc, site.renderBodyOf(doc.number).html)];
+  }
+  return {
+    page: (number) => pages[number]![1],
+    save() {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ indexer, pages }));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    },
+  };
+}
+
 /** The file every Pagefind index has, written last: the part's identity here. */
 const entryFile = 'pagefind-entry.json';
 
@@ -128,7 +161,7 @@ const entryFile = 'pagefind-entry.json';
  * before this build writes its new parts, which are therefore never among those removed.
  */
 async function pruneCache(dir: string, inUse: ReadonlySet<string>, others: number): Promise<void> {
-  const entries = readdirSync(dir).filter((name) => !name.endsWith('.tmp') && !inUse.has(name));
+  const entries = readdirSync(dir).filter((name) => /^[0-9a-f]{40}$/.test(name) && !inUse.has(name));
   const newestFirst = entries.map((name) => ({ name, time: statTime(join(dir, name)) })).sort((a, b) => b.time - a.time);
   await Promise.all(newestFirst.slice(others).map(({ name }) => rm(join(dir, name), { recursive: true, force: true })));
 }
