@@ -2,7 +2,8 @@
  * `npm run build`: check, render flowcharts, build the Astro site into a temporary folder, index it
  * with Pagefind, print the PDFs, then swap the folder into dist/ with a rename. A failed step leaves
  * the previous dist/ untouched; a successful one keeps the site it replaced in dist.previous/ until
- * the next build.
+ * the next build. When only bodies changed (build/incremental.ts), the temporary folder holds just
+ * the changed pages, search parts and PDF folders, and each is renamed into dist/ in place.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
