@@ -17,14 +17,16 @@ const minTitleLength = 4;
  * one start's list finds what a search of them all would, without reading thousands of titles per reference.
  */
 function titlesByStart(all: readonly (string | undefined)[]): Map<string, string[]> {
-  const titles = [...new Set(all.filter((t): t is string => !!t && t.length >= minTitleLength))].sort((a, b) => b.length - a.length);
   const byStart = new Map<string, string[]>();
-  for (const title of titles) {
+  for (const title of new Set(all)) {
+    if (!title || title.length < minTitleLength) continue;
     const start = title.slice(0, minTitleLength);
     const list = byStart.get(start);
     if (list) list.push(title);
     else byStart.set(start, [title]);
   }
+  // A stable sort of each list keeps titles of one length in the order a sort of all of them would.
+  for (const list of byStart.values()) list.sort((a, b) => b.length - a.length);
   return byStart;
 }
 
