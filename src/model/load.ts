@@ -91,6 +91,10 @@ export interface ParseCache {
   validFields?(file: ParsedFile): DocumentFields | undefined;
   /** Keeps the fields of a file that passed its schema whole, for validFields on later runs. */
   setValidFields?(file: ParsedFile, data: DocumentFields): void;
+  /** A YAML data file (organisation, framework, …) as an earlier run loaded it from the same bytes. */
+  dataFile?(path: string, hash: string): DataFile<unknown> | undefined;
+  /** Keeps a loaded data file, by the hash of its bytes, for dataFile on later runs. */
+  setDataFile?(hash: string, file: DataFile<unknown>): void;
 }
 
 export interface LoadOptions {
@@ -108,15 +112,15 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
   const organizationLinked = !files.includes(organizationPath);
   return {
     root,
-    organization: organizationLinked ? missingDataFile(organizationPath) : loadDataFile(root, organizationPath, organizationSchema),
+    organization: organizationLinked ? missingDataFile(organizationPath) : loadDataFile(root, organizationPath, organizationSchema, options.cache),
     frameworks: files
       .filter((f) => f.startsWith(`${frameworksDir}/`) && /\.ya?ml$/.test(f))
-      .map((f) => loadDataFile(root, f, frameworkSchema)),
-    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema) : missingDataFile(approvalsPath),
+      .map((f) => loadDataFile(root, f, frameworkSchema, options.cache)),
+    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema, options.cache) : missingDataFile(approvalsPath),
     documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
     symlinks,
     // Never through a link: a linked register is missing here, and syntax/symlink names the link.
-    distribution: files.includes(distributionPath) ? loadDataFile(root, distributionPath, distributionRegisterSchema) : missingDataFile(distributionPath),
+    distribution: files.includes(distributionPath) ? loadDataFile(root, distributionPath, distributionRegisterSchema, options.cache) : missingDataFile(distributionPath),
   };
 }
 
@@ -170,12 +174,27 @@ function missingDataFile<T>(path: string): DataFile<T> {
   return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
 }
 
-function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
+/**
+ * Loads a YAML data file with the place of every field. With a cache, the same bytes give back what
+ * an earlier run loaded: the parse with places is the slow one, and the organisation file is large.
+ */
+function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0], cache?: ParseCache): DataFile<T> {
   const full = join(root, path);
   if (!existsSync(full)) return missingDataFile(path);
+  const bytes = readFileSync(full);
+  const hash = cache?.dataFile ? hashOf(bytes) : undefined;
+  const known = hash ? (cache!.dataFile!(path, hash) as DataFile<T> | undefined) : undefined;
+  if (known) return known;
+  const loaded = readDataFile(path, bytes, schema);
+  // Kept only when JSON gives it back unchanged, as validFields are.
+  if (hash && survivesJson(loaded)) cache!.setDataFile?.(hash, loaded);
+  return loaded;
+}
+
+function readDataFile<T>(path: string, bytes: Uint8Array, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { path, places: {}, yamlProblems: [], schemaIssues: [], encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存', span: start } };
   }
@@ -271,11 +290,8 @@ export function openParseCache(root: string, version: string): { cache?: ParseCa
   };
 }
 
-/** A parse cache entry: the parsed file, and its fields when they passed their schema whole. */
-interface CacheEntry {
-  file: ParsedFile;
-  fields?: DocumentFields;
-}
+/** A parse cache entry: a parsed document and its fields when they passed their schema whole, or a data file. */
+type CacheEntry = { file: ParsedFile; fields?: DocumentFields } | { dataFile: DataFile<unknown>; hash: string };
 
 /**
  * A parse cache under `dir/parse-<parser version>/`, its entries spread over at most 256 shard files by
@@ -314,9 +330,10 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
       const key = keyOf(path, hash);
       used.add(key);
       const entry = shardOf(key)[key];
-      const file = entry?.file;
+      const file = entry && 'file' in entry ? entry.file : undefined;
       if (file?.path !== path || file.hash !== hash) return undefined;
-      if (entry!.fields) fieldsOf.set(file, entry!.fields);
+      const fields = (entry as { fields?: DocumentFields }).fields;
+      if (fields) fieldsOf.set(file, fields);
       return file;
     },
     set(file) {
@@ -330,7 +347,18 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
     setValidFields(file, fields) {
       const key = keyOf(file.path, file.hash);
       used.add(key);
-      pending.set(key, { ...(pending.get(key) ?? { file }), fields });
+      pending.set(key, { file, fields });
+    },
+    dataFile(path, hash) {
+      const key = keyOf(path, hash);
+      used.add(key);
+      const entry = shardOf(key)[key];
+      return entry && 'dataFile' in entry && entry.dataFile.path === path && entry.hash === hash ? entry.dataFile : undefined;
+    },
+    setDataFile(hash, dataFile) {
+      const key = keyOf(dataFile.path, hash);
+      used.add(key);
+      pending.set(key, { dataFile, hash });
     },
     save() {
       if (pending.size === 0) return;
