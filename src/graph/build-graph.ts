@@ -106,35 +106,25 @@ function makeGraph(set: DocumentSet): DocumentGraph {
   }
 
   const edges: Edge[] = [];
-  // Spans of frontmatter references are found when a rule reports one (see placesOf): few edges need one.
-  const add = (kind: EdgeKind, from: ControlledDocument, target: string, spanOf: () => Span | undefined) => {
-    let span: Span | undefined;
-    edges.push({
-      kind,
-      from,
-      target,
-      to: byNumber.get(target),
-      get span() {
-        return (span ??= spanOf() ?? from.file.frontmatterSpan);
-      },
-    });
+  const add = (kind: EdgeKind, from: ControlledDocument, target: string, place: Place) => {
+    edges.push(new LazySpanEdge(kind, from, target, byNumber.get(target), place));
   };
   for (const doc of set.documents) {
     const { data, file } = doc;
-    const place = (path: string) => () => placesOf(file)[path]?.value;
     for (const { field, kind, types } of listFields) {
       if (types && (!doc.type || !types.includes(doc.type))) continue;
       const values = data[field];
-      values?.forEach((target, i) => add(kind, doc, target, place(`${field}.${i}`)));
+      values?.forEach((target, i) => add(kind, doc, target, `${field}.${i}`));
     }
-    if (data.procedure) add('parent', doc, data.procedure, place('procedure'));
+    if (data.procedure) add('parent', doc, data.procedure, 'procedure');
     for (const field of ['inputs', 'outputs'] as const) {
       data[field]?.forEach((text, i) => {
-        const span = place(`${field}.${i}`);
-        for (const match of text.matchAll(inlineRefPattern)) add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), () => spanWithin(span(), text, match.index, match[0].length));
+        for (const match of text.matchAll(inlineRefPattern)) {
+          add(field === 'inputs' ? 'input' : 'output', doc, match[1]!.trim(), () => spanWithin(placesOf(file)[`${field}.${i}`]?.value, text, match.index, match[0].length));
+        }
       });
     }
-    for (const ref of file.body.refs) add('mention', doc, ref.target, () => ref.span);
+    for (const ref of file.body.refs) add('mention', doc, ref.target, ref.span);
   }
 
   const out = new Map<ControlledDocument, Edge[]>();
@@ -150,6 +140,38 @@ function makeGraph(set: DocumentSet): DocumentGraph {
     outgoing: (doc, kind) => filter(out.get(doc), kind),
     incoming: (doc, kind) => filter(inc.get(doc), kind),
   };
+}
+
+/** Where an edge is written: the span itself, the frontmatter path whose value it is, or how to find it. */
+type Place = Span | string | (() => Span | undefined);
+
+/**
+ * An edge whose span is found when first read (falling back to the frontmatter block): few edges are
+ * ever reported, and the place of a frontmatter reference costs a parse of the file's YAML with
+ * positions (see placesOf). A class, as thousands of objects with their own getter are slow to make.
+ */
+class LazySpanEdge implements Edge {
+  kind: EdgeKind;
+  from: ControlledDocument;
+  target: string;
+  to: ControlledDocument | undefined;
+  #place: Place;
+  #span: Span | undefined;
+  constructor(kind: EdgeKind, from: ControlledDocument, target: string, to: ControlledDocument | undefined, place: Place) {
+    this.kind = kind;
+    this.from = from;
+    this.target = target;
+    this.to = to;
+    this.#place = place;
+  }
+  get span(): Span {
+    if (!this.#span) {
+      const place = this.#place;
+      const found = typeof place === 'string' ? placesOf(this.from.file)[place]?.value : typeof place === 'function' ? place() : place;
+      this.#span = found ?? this.from.file.frontmatterSpan;
+    }
+    return this.#span;
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -24,10 +24,22 @@ export function fieldLabel(field: string, type?: DocumentType): string {
   return field;
 }
 
+/** Per type, each field title → the first field with it; built once, as the checks ask it for every chapter heading. */
+const fieldsByLabel = new Map<DocumentType, Map<string, string>>();
+
 /** The field of a type whose title is `label` (支持性文件 → regulations), if any. */
 export function fieldOfLabel(label: string, type: DocumentType): string | undefined {
-  const shape = documentSchemas[type].shape as Shape;
-  return Object.keys(shape).find((key) => titleIn(shape, key) === label);
+  let fields = fieldsByLabel.get(type);
+  if (!fields) {
+    const shape = documentSchemas[type].shape as Shape;
+    fields = new Map();
+    for (const key of Object.keys(shape)) {
+      const title = titleIn(shape, key);
+      if (title !== undefined && !fields.has(title)) fields.set(title, key);
+    }
+    fieldsByLabel.set(type, fields);
+  }
+  return fields.get(label);
 }
 
 /** The columns of a 修订记录 table, on the page, the PDF and the Word copy. */

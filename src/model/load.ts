@@ -84,6 +84,17 @@ const start: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }
 export interface ParseCache {
   get(path: string, hash: string): ParsedFile | undefined;
   set(file: ParsedFile): void;
+  /**
+   * The fields of a file from `get` whose frontmatter passed its schema whole on an earlier run, as the
+   * schema gave them back: validating thousands of unchanged files again costs more than reading them.
+   */
+  validFields?(file: ParsedFile): DocumentFields | undefined;
+  /** Keeps the fields of a file that passed its schema whole, for validFields on later runs. */
+  setValidFields?(file: ParsedFile, data: DocumentFields): void;
+  /** A YAML data file (organisation, framework, …) as an earlier run loaded it from the same bytes. */
+  dataFile?(path: string, hash: string): DataFile<unknown> | undefined;
+  /** Keeps a loaded data file, by the hash of its bytes, for dataFile on later runs. */
+  setDataFile?(hash: string, file: DataFile<unknown>): void;
 }
 
 export interface LoadOptions {
@@ -101,15 +112,15 @@ export function loadDocumentSet(root: string, options: LoadOptions = {}): Docume
   const organizationLinked = !files.includes(organizationPath);
   return {
     root,
-    organization: organizationLinked ? missingDataFile(organizationPath) : loadDataFile(root, organizationPath, organizationSchema),
+    organization: organizationLinked ? missingDataFile(organizationPath) : loadDataFile(root, organizationPath, organizationSchema, options.cache),
     frameworks: files
       .filter((f) => f.startsWith(`${frameworksDir}/`) && /\.ya?ml$/.test(f))
-      .map((f) => loadDataFile(root, f, frameworkSchema)),
-    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema) : missingDataFile(approvalsPath),
+      .map((f) => loadDataFile(root, f, frameworkSchema, options.cache)),
+    approvals: files.includes(approvalsPath) ? loadDataFile(root, approvalsPath, approvalsFileSchema, options.cache) : missingDataFile(approvalsPath),
     documents: files.filter((f) => documentExtensions.test(f)).map((f) => loadDocument(f, readFileSync(join(root, f)), options)),
     symlinks,
     // Never through a link: a linked register is missing here, and syntax/symlink names the link.
-    distribution: files.includes(distributionPath) ? loadDataFile(root, distributionPath, distributionRegisterSchema) : missingDataFile(distributionPath),
+    distribution: files.includes(distributionPath) ? loadDataFile(root, distributionPath, distributionRegisterSchema, options.cache) : missingDataFile(distributionPath),
   };
 }
 
@@ -121,11 +132,15 @@ export function loadDocument(path: string, bytes: Uint8Array, { cache, keepBodyT
     file = parseFile(path, bytes, { hash, keepBodyTree: keepBodyTrees });
     cache?.set(file);
   }
-  return validateDocument(file);
+  return validateDocument(file, cache);
 }
 
-/** Decides the document's type and validates its frontmatter against that type's schema. */
-export function validateDocument(file: ParsedFile): ControlledDocument {
+/**
+ * Decides the document's type and validates its frontmatter against that type's schema. With a
+ * cache, a file that passed whole before takes its fields from there (the parser version covers the
+ * schemas, see parser-version.ts).
+ */
+export function validateDocument(file: ParsedFile, cache?: ParseCache): ControlledDocument {
   const parts = file.path.split('/');
   const folder = parts[0] === contentDir && parts.length > 2 ? parts[1] : undefined;
   const folderType = folder ? typeOfFolder.get(folder) : undefined;
@@ -136,20 +151,50 @@ export function validateDocument(file: ParsedFile): ControlledDocument {
   if (file.encodingProblem || file.tooLarge || file.missingFrontmatter || file.yamlProblems.length > 0 || !type) {
     return { ...base, data: {}, schemaIssues: [] };
   }
+  const known = cache?.validFields?.(file);
+  if (known) return { ...base, data: known, schemaIssues: [] };
   const { data, issues } = validateFieldwise<DocumentFields & { type: DocumentType }>(documentSchemas[type], file.data, () => placesOf(file), file.frontmatterSpan);
+  // Kept only when JSON gives the very same fields back, so that a cached run loads the same model.
+  if (issues.length === 0 && survivesJson(data)) cache?.setValidFields?.(file, data);
   return { ...base, data, schemaIssues: issues };
+}
+
+/** Whether JSON.parse(JSON.stringify(value)) is `value` again: plain objects and arrays of strings, booleans, null and finite numbers other than -0. */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !survivesJson(value[i])) return false;
+    return true;
+  }
+  return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(survivesJson);
 }
 
 function missingDataFile<T>(path: string): DataFile<T> {
   return { path, places: {}, yamlProblems: [], schemaIssues: [], missing: true };
 }
 
-function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
+/**
+ * Loads a YAML data file with the place of every field. With a cache, the same bytes give back what
+ * an earlier run loaded: the parse with places is the slow one, and the organisation file is large.
+ */
+function loadDataFile<T>(root: string, path: string, schema: Parameters<typeof validateWhole<T>>[0], cache?: ParseCache): DataFile<T> {
   const full = join(root, path);
   if (!existsSync(full)) return missingDataFile(path);
+  const bytes = readFileSync(full);
+  const hash = cache?.dataFile ? hashOf(bytes) : undefined;
+  const known = hash ? (cache!.dataFile!(path, hash) as DataFile<T> | undefined) : undefined;
+  if (known) return known;
+  const loaded = readDataFile(path, bytes, schema);
+  // Kept only when JSON gives it back unchanged, as validFields are.
+  if (hash && survivesJson(loaded)) cache!.setDataFile?.(hash, loaded);
+  return loaded;
+}
+
+function readDataFile<T>(path: string, bytes: Uint8Array, schema: Parameters<typeof validateWhole<T>>[0]): DataFile<T> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(full));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { path, places: {}, yamlProblems: [], schemaIssues: [], encodingProblem: { message: '文件不是 UTF-8 编码的文本，请用 UTF-8 另存', span: start } };
   }
@@ -245,6 +290,9 @@ export function openParseCache(root: string, version: string): { cache?: ParseCa
   };
 }
 
+/** A parse cache entry: a parsed document and its fields when they passed their schema whole, or a data file. */
+type CacheEntry = { file: ParsedFile; fields?: DocumentFields } | { dataFile: DataFile<unknown>; hash: string };
+
 /**
  * A parse cache under `dir/parse-<parser version>/`, its entries spread over at most 256 shard files by
  * the first two hex digits of their key: a first build of thousands of files writes a few hundred
@@ -259,13 +307,13 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
   const keyOf = (path: string, hash: string) => createHash('sha1').update(path).update('\0').update(hash).digest('hex');
   const shardFile = (shard: string) => join(folder, `${shard}.json`);
   /** Shards as read from disk, by their two-digit name. */
-  const shards = new Map<string, Record<string, ParsedFile>>();
-  const shardOf = (key: string): Record<string, ParsedFile> => {
+  const shards = new Map<string, Record<string, CacheEntry>>();
+  const shardOf = (key: string): Record<string, CacheEntry> => {
     const name = key.slice(0, 2);
     let shard = shards.get(name);
     if (!shard) {
       try {
-        shard = JSON.parse(readFileSync(shardFile(name), 'utf8')) as Record<string, ParsedFile>;
+        shard = JSON.parse(readFileSync(shardFile(name), 'utf8')) as Record<string, CacheEntry>;
       } catch {
         shard = {};
       }
@@ -274,24 +322,49 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
     return shard;
   };
   const used = new Set<string>();
-  const pending = new Map<string, ParsedFile>();
+  const pending = new Map<string, CacheEntry>();
+  /** The valid fields of the files `get` gave out. */
+  const fieldsOf = new WeakMap<ParsedFile, DocumentFields>();
   return {
     get(path, hash) {
       const key = keyOf(path, hash);
       used.add(key);
-      const file = shardOf(key)[key];
-      return file?.path === path && file.hash === hash ? file : undefined;
+      const entry = shardOf(key)[key];
+      const file = entry && 'file' in entry ? entry.file : undefined;
+      if (file?.path !== path || file.hash !== hash) return undefined;
+      const fields = (entry as { fields?: DocumentFields }).fields;
+      if (fields) fieldsOf.set(file, fields);
+      return file;
     },
     set(file) {
       const key = keyOf(file.path, file.hash);
       used.add(key);
-      pending.set(key, file);
+      pending.set(key, { file });
+    },
+    validFields(file) {
+      return fieldsOf.get(file);
+    },
+    setValidFields(file, fields) {
+      const key = keyOf(file.path, file.hash);
+      used.add(key);
+      pending.set(key, { file, fields });
+    },
+    dataFile(path, hash) {
+      const key = keyOf(path, hash);
+      used.add(key);
+      const entry = shardOf(key)[key];
+      return entry && 'dataFile' in entry && entry.dataFile.path === path && entry.hash === hash ? entry.dataFile : undefined;
+    },
+    setDataFile(hash, dataFile) {
+      const key = keyOf(dataFile.path, hash);
+      used.add(key);
+      pending.set(key, { dataFile, hash });
     },
     save() {
       if (pending.size === 0) return;
       mkdirSync(folder, { recursive: true });
       const changed = new Set([...pending.keys()].map((key) => key.slice(0, 2)));
-      for (const [key, file] of pending) shardOf(key)[key] = file;
+      for (const [key, entry] of pending) shardOf(key)[key] = entry;
       pending.clear();
       // Shards on disk that were never read hold only entries no file uses any more (another run's
       // temporary files are left to it).

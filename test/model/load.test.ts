@@ -56,3 +56,49 @@ describe('the sharded parse cache', () => {
     expect(readdirSync(cacheDir)).toEqual(['parse-v2']);
   });
 });
+
+describe('what validation gave, kept in the parse cache', () => {
+  const valid = 'content/regulations/jmi-zd-13-01.mdx';
+  const invalid = 'content/records/jmi-jl-13-01.mdx';
+  const fieldsRoot = buildSet();
+  afterAll(() => removeSet(fieldsRoot));
+  const text = readFileSync(join(fieldsRoot, invalid), 'utf8');
+  writeFileSync(join(fieldsRoot, invalid), text.replace('---\n', '---\nnotAField: 1\n'));
+  const dir = join(fieldsRoot, '.cache/shoukong');
+  const loadCached = () => {
+    const cache = shardedParseCache(dir, 'f1');
+    const set = loadDocumentSet(fieldsRoot, { cache });
+    cache.save();
+    return set;
+  };
+  const cachedEntries = () =>
+    Object.assign({}, ...readdirSync(join(dir, 'parse-f1')).map((shard) => JSON.parse(readFileSync(join(dir, 'parse-f1', shard), 'utf8')) as object)) as Record<
+      string,
+      { file?: ParsedFile; fields?: Record<string, unknown>; dataFile?: { path: string } }
+    >;
+  const entryOf = (path: string) => Object.values(cachedEntries()).find((e) => (e.file ?? e.dataFile)?.path === path)!;
+
+  it('are kept for a valid document only, and a later run loads the same documents, field order included', () => {
+    const first = loadCached();
+    expect(entryOf(valid).fields).toEqual(first.documents.find((d) => d.path === valid)!.data);
+    expect(entryOf(invalid).fields).toBeUndefined();
+    const again = loadCached();
+    expect(JSON.stringify(again.documents)).toBe(JSON.stringify(loadDocumentSet(fieldsRoot).documents));
+    expect(again.documents.find((d) => d.path === invalid)!.schemaIssues.map((i) => i.path)).toEqual(['notAField']);
+  });
+
+  it('keep the organisation and framework files too, which a later run loads the same from the cache', () => {
+    const again = loadCached();
+    expect(entryOf('content/org/organization.yaml').dataFile).toBeDefined();
+    const uncached = loadDocumentSet(fieldsRoot);
+    expect(JSON.stringify([again.organization, again.frameworks])).toBe(JSON.stringify([uncached.organization, uncached.frameworks]));
+  });
+
+  it('are taken from the cache on a later run instead of validating the file again', () => {
+    const shard = readdirSync(join(dir, 'parse-f1')).find((name) => Object.values(JSON.parse(readFileSync(join(dir, 'parse-f1', name), 'utf8')) as object).some((e: { file?: ParsedFile }) => e.file?.path === valid))!;
+    const entries = JSON.parse(readFileSync(join(dir, 'parse-f1', shard), 'utf8')) as Record<string, { file?: ParsedFile; fields?: Record<string, unknown> }>;
+    for (const entry of Object.values(entries)) if (entry.file?.path === valid) entry.fields = { ...entry.fields, title: '缓存中的名称' };
+    writeFileSync(join(dir, 'parse-f1', shard), JSON.stringify(entries));
+    expect(loadCached().documents.find((d) => d.path === valid)!.data.title).toBe('缓存中的名称');
+  });
+});

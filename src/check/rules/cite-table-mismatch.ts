@@ -8,6 +8,9 @@ import { defineRule, isCurrent, nameOf, placeOf } from '../define-rule.ts';
 /** Words before 名称 that make a column the listed documents' titles (记录名称, 制度名称 …); 要素名称 is not one. */
 const titleHeader = /^(文件|记录|表单|制度|程序|程序文件|流程|标准|章节|手册章节|质量记录)?名称$/;
 
+/** The first [[编号]] of a cell: the body's pattern without its global flag, so it keeps no lastIndex between cells. */
+const refInCell = new RegExp(inlineRefPattern.source);
+
 /** The field a column header names for a target of `type`: its schema title, or 文件名称-like headers for the title. */
 function fieldOfHeader(header: string, type: DocumentType): string | undefined {
   const text = header.replace(/[*_`\s]/g, '');
@@ -44,9 +47,9 @@ export default defineRule({
         const [header, ...rows] = table.rows;
         if (!header) continue;
         for (const row of rows) {
-          const refCell = row.cells.findIndex((cell) => new RegExp(inlineRefPattern.source).test(cell.text));
+          const refCell = row.cells.findIndex((cell) => refInCell.test(cell.text));
           if (refCell < 0) continue;
-          const number = new RegExp(inlineRefPattern.source).exec(row.cells[refCell]!.text)![1]!.trim();
+          const number = refInCell.exec(row.cells[refCell]!.text)![1]!.trim();
           const target = graph.byNumber.get(number);
           if (!target?.type || target.file.yamlProblems.length > 0) continue;
           row.cells.forEach((cell, i) => {

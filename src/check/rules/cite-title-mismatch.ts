@@ -11,6 +11,26 @@ const bare = (text: string) => text.trim().replace(/^《(.*)》$/, '$1').trim();
 const minTitleLength = 4;
 
 /**
+ * The titles a naming may be (at least minTitleLength long, each once) by their first minTitleLength
+ * characters, longest first within each start, so that 文件与资料控制 is matched before a shorter title
+ * it begins with. A text starts with a title only if it starts with the same characters, so looking in
+ * one start's list finds what a search of them all would, without reading thousands of titles per reference.
+ */
+function titlesByStart(all: readonly (string | undefined)[]): Map<string, string[]> {
+  const byStart = new Map<string, string[]>();
+  for (const title of new Set(all)) {
+    if (!title || title.length < minTitleLength) continue;
+    const start = title.slice(0, minTitleLength);
+    const list = byStart.get(start);
+    if (list) list.push(title);
+    else byStart.set(start, [title]);
+  }
+  // A stable sort of each list keeps titles of one length in the order a sort of all of them would.
+  for (const list of byStart.values()) list.sort((a, b) => b.length - a.length);
+  return byStart;
+}
+
+/**
  * cite/title-mismatch: a reference's label, a 《title》 written right next to it, or the title of another
  * document written right after it names the target otherwise than its title, so the reader is told one
  * document and sent to another. References in a flow's inputs and outputs are read the same way.
@@ -20,11 +40,9 @@ export default defineRule({
   severity: 'error',
   description: '引用的显示文字（[[编号|文字]]）、紧挨引用写的《文件名》、紧跟引用写的文件名称，以及正文中“《文件名》（编号）”的写法，都须与该编号文件的名称一致',
   run({ set, graph, report }) {
-    // Longest first, so that 文件与资料控制 is matched before a shorter title it begins with.
-    const titles = [...new Set([...graph.byNumber.values()].map((d) => d.data.title).filter((t): t is string => !!t && t.length >= minTitleLength))].sort(
-      (a, b) => b.length - a.length,
-    );
-    const check = (doc: ControlledDocument, target: string, label: string | undefined, before: string, after: string, span: Span) => {
+    const titles = titlesByStart([...graph.byNumber.values()].map((d) => d.data.title));
+    // `span` is a function where finding the place costs a parse (a flow's inputs and outputs): only a finding needs it.
+    const check = (doc: ControlledDocument, target: string, label: string | undefined, before: string, after: string, span: Span | (() => Span)) => {
       const to = graph.byNumber.get(target);
       const title = to?.data.title;
       if (!to || !title) return;
@@ -37,7 +55,7 @@ export default defineRule({
       if (!label && !marked[1]) {
         const plain = after.replace(/^[\s:：]+/, '');
         if (!plain.startsWith(title)) {
-          const other = titles.find((t) => t !== title && plain.startsWith(t) && !title.startsWith(t));
+          const other = titles.get(plain.slice(0, minTitleLength))?.find((t) => t !== title && plain.startsWith(t) && !title.startsWith(t));
           if (other) written.push(other);
           else {
             // A near miss of the target's own title (文件编制申请表 for 文件编制（修订）申请表) up to the next
@@ -59,7 +77,7 @@ export default defineRule({
       const other = [...graph.byNumber.values()].find((d) => d.data.title === wrong);
       report(
         doc.path,
-        span,
+        typeof span === 'function' ? span() : span,
         `引用 ${target} 处写的名称“${wrong}”与该文件的名称“${title}”不一致${other ? `（“${wrong}”是 ${nameOf(other)} 的名称，是否引用错了编号？）` : ''}：请改为“${title}”，或只写 [[${target}]] 由系统显示名称`,
         { file: to.path, span: placeOf(to, 'title'), message: `${nameOf(to)} 的名称在这里` },
       );
@@ -74,7 +92,7 @@ export default defineRule({
         doc.data[field]?.forEach((text, i) => {
           for (const match of text.matchAll(inlineRefPattern)) {
             const end = match.index + match[0].length;
-            check(doc, match[1]!.trim(), match[2]?.trim(), text.slice(0, match.index), text.slice(end), placeOf(doc, `${field}.${i}`));
+            check(doc, match[1]!.trim(), match[2]?.trim(), text.slice(0, match.index), text.slice(end), () => placeOf(doc, `${field}.${i}`));
           }
         });
       }
