@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildSite, projectRoot } from '../src/site/build/build-site.ts';
 import { generateSet } from './lib/generated-set.ts';
+import { startRunner } from './lib/timed-runner.ts';
 import { documentPath } from '../src/render/urls.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' }, runs: { type: 'string', default: '3' } } });
@@ -74,6 +75,8 @@ function pageWeight(dist: string, page: string): { raw: number; gzip: number; fo
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+// Hugo and the one-off npm run build are spawned from a small process started now (timed-runner.ts).
+const runner = startRunner();
 mkdirSync(work, { recursive: true });
 // Warm-up so that neither side pays for the first Vite start.
 {
@@ -169,22 +172,21 @@ if (largest) {
       // A full build each time: no output and no resource cache left from the run before.
       rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
       rmSync(join(hugoRoot, 'resources'), { recursive: true, force: true });
-      const started = performance.now();
-      const result = spawnSync(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      times.hugo.push(performance.now() - started);
-      if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr.toString()}`);
+      const result = await runner.time(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')]);
+      times.hugo.push(result.ms);
+      if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr}`);
     }
     edit();
+    spawnSync('sync', { stdio: 'ignore' });
     const site = await timed(() => buildSite({ contentRoot: setRoot, outDir, pdf: false, log: () => {} }));
     if (site.value.exitCode !== 0) throw new Error(`the rebuild of ${size} failed`);
     times.watch.push(site.ms);
     for (const [step, ms] of Object.entries(site.value.timings)) (steps[step] ??= []).push(ms);
     edit();
-    const started = performance.now();
     // As the author types it: npm's own start is part of the wait.
-    const cli = spawnSync('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-    times.process.push(performance.now() - started);
-    if (cli.status !== 0) throw new Error(`npm run build of ${size} failed: ${cli.stderr.toString()}`);
+    const cli = await runner.time('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], projectRoot);
+    times.process.push(cli.ms);
+    if (cli.status !== 0) throw new Error(`npm run build of ${size} failed: ${cli.stderr}`);
     log(
       `${String(size).padStart(5)} 份文件 改动 1 份后重建（第 ${run} 次，${modeLabel[site.value.mode ?? 'full']}）：保存即构建 ${seconds(site.ms)} 秒，新进程 npm run build ${seconds(times.process.at(-1)!)} 秒` +
         (hugo ? ` | Hugo 全部构建 ${htmlCount(join(hugoRoot, 'public'))} 页：${seconds(times.hugo.at(-1)!)} 秒` : ''),
@@ -192,9 +194,22 @@ if (largest) {
   }
   log(`        ${runs} 次中位数：保存即构建（npm run build -- --watch）改动 1 份后重建 ${seconds(median(times.watch))} 秒（${Object.entries(steps).map(([k, v]) => `${k} ${seconds(median(v))}`).join('、')}）；新进程 npm run build ${seconds(median(times.process))} 秒`);
   if (hugo) {
-    const ratio = (side: number[]) => median(side) / median(times.hugo);
-    const mark = (r: number) => `${r.toFixed(2)}×${r <= 1 ? ' ✓' : ' ✗'}`;
-    log(`        Hugo 全部构建 ${seconds(median(times.hugo))} 秒；重建 ÷ Hugo（目标 ≤ 1×）：保存即构建 ${mark(ratio(times.watch))}，新进程 npm run build ${mark(ratio(times.process))}`);
+    // On this kind of machine (a virtual machine that hands freed memory back to its host) a Hugo run
+    // after other work is often several times slower than one right after another Hugo run, nearly
+    // all of it in the kernel (1.0 s becoming 3 to 6 s). So Hugo is also timed back to back, and the
+    // goal is judged against its fastest run: the strictest comparison.
+    const backToBack: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
+      backToBack.push((await runner.time(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')])).ms);
+    }
+    const best = Math.min(...times.hugo, ...backToBack);
+    const mark = (side: number[], hugoMs: number) => {
+      const r = median(side) / hugoMs;
+      return `${r.toFixed(2)}×${r <= 1 ? ' ✓' : ' ✗'}`;
+    };
+    log(`        Hugo 全部构建：与重建交替运行时中位数 ${seconds(median(times.hugo))} 秒，接连运行 ${backToBack.map(seconds).join('、')} 秒，最快 ${seconds(best)} 秒`);
+    log(`        重建中位数 ÷ Hugo 最快一次（目标 ≤ 1×）：保存即构建 ${mark(times.watch, best)}，新进程 npm run build ${mark(times.process, best)}（÷ Hugo 交替运行中位数：${mark(times.watch, median(times.hugo))}，${mark(times.process, median(times.hugo))}）`);
   }
 }
 
@@ -207,3 +222,4 @@ if (existsSync(join(exampleDist, 'procedures/jmi-cx-13/index.html'))) {
 } else {
   log('（没有示例的 dist/：先运行 npm run build 可同时报告示例文件页的大小）');
 }
+runner.stop();
