@@ -21,7 +21,6 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildSite, projectRoot } from '../src/site/build/build-site.ts';
 import { generateSet } from './lib/generated-set.ts';
-import { startRunner } from './lib/timed-runner.ts';
 import { documentPath } from '../src/render/urls.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' }, runs: { type: 'string', default: '3' } } });
@@ -75,8 +74,6 @@ function pageWeight(dist: string, page: string): { raw: number; gzip: number; fo
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-// Hugo and the one-off npm run build are spawned from a small process started now (timed-runner.ts).
-const runner = startRunner();
 mkdirSync(work, { recursive: true });
 // Warm-up so that neither side pays for the first Vite start.
 {
@@ -136,6 +133,14 @@ function generateHugo(root: string, files: { path: string; title: string; body: 
   files.forEach((f, i) => writeFileSync(join(root, 'content/docs', `doc-${i}.md`), `---\ntitle: ${JSON.stringify(f.title)}\n---\n${f.body.replace(/\[\[([^\]]+)\]\]/g, '$1')}`));
 }
 
+/** Runs a command to its end, after writing what the file system holds back to disk (so that no side pays for the writes of the run before); how long it took. */
+function timeCommand(command: string, args: string[], cwd?: string): { ms: number; status: number | null; stderr: string } {
+  spawnSync('sync', { stdio: 'ignore' });
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  return { ms: performance.now() - started, status: result.status, stderr: result.stderr.toString() };
+}
+
 /** The hugo command, installed with apt-get when missing (said so); undefined when it cannot be had. */
 function findHugo(): string | undefined {
   const has = () => spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
@@ -172,7 +177,7 @@ if (largest) {
       // A full build each time: no output and no resource cache left from the run before.
       rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
       rmSync(join(hugoRoot, 'resources'), { recursive: true, force: true });
-      const result = await runner.time(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')]);
+      const result = timeCommand(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')]);
       times.hugo.push(result.ms);
       if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr}`);
     }
@@ -184,7 +189,7 @@ if (largest) {
     for (const [step, ms] of Object.entries(site.value.timings)) (steps[step] ??= []).push(ms);
     edit();
     // As the author types it: npm's own start is part of the wait.
-    const cli = await runner.time('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], projectRoot);
+    const cli = timeCommand('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], projectRoot);
     times.process.push(cli.ms);
     if (cli.status !== 0) throw new Error(`npm run build of ${size} failed: ${cli.stderr}`);
     log(
@@ -201,7 +206,7 @@ if (largest) {
     const backToBack: number[] = [];
     for (let run = 0; run < runs; run++) {
       rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
-      backToBack.push((await runner.time(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')])).ms);
+      backToBack.push((timeCommand(hugo, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')])).ms);
     }
     const best = Math.min(...times.hugo, ...backToBack);
     const mark = (side: number[], hugoMs: number) => {
@@ -222,4 +227,3 @@ if (existsSync(join(exampleDist, 'procedures/jmi-cx-13/index.html'))) {
 } else {
   log('（没有示例的 dist/：先运行 npm run build 可同时报告示例文件页的大小）');
 }
-runner.stop();
