@@ -199,10 +199,9 @@ if (largest) {
   }
   log(`        ${runs} 次中位数：保存即构建（npm run build -- --watch）改动 1 份后重建 ${seconds(median(times.watch))} 秒（${Object.entries(steps).map(([k, v]) => `${k} ${seconds(median(v))}`).join('、')}）；新进程 npm run build ${seconds(median(times.process))} 秒`);
   if (hugo) {
-    // On this kind of machine (a virtual machine that hands freed memory back to its host) a Hugo run
-    // after other work is often several times slower than one right after another Hugo run, nearly
-    // all of it in the kernel (1.0 s becoming 3 to 6 s). So Hugo is also timed back to back, and the
-    // goal is judged against its fastest run: the strictest comparison.
+    // On these machines a Hugo run of the same pages takes 1 s or 5 to 6 s from one minute to the next,
+    // nearly all of the difference in the kernel, run from a shell as well. So Hugo is also timed back
+    // to back, and the goal is judged against its fastest run: the strictest comparison.
     const backToBack: number[] = [];
     for (let run = 0; run < runs; run++) {
       rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
