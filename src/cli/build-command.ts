@@ -74,7 +74,12 @@ export function watchBuild(root: string, build: () => Promise<unknown>, write: (
   waiting();
   return watchChanges([join(root, 'content'), join(root, '.git/refs'), join(root, '.git/HEAD')], async () => {
     write('保存即构建：有改动，重新构建…\n');
-    await build();
+    try {
+      await build();
+    } catch (error) {
+      // The build reports its own failures; anything else must not end the watching either.
+      write(`保存即构建：构建出错，dist/ 未改动：${(error as Error).stack ?? String(error)}\n`);
+    }
     waiting();
   });
 }

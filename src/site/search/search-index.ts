@@ -167,13 +167,13 @@ async function pruneCache(dir: string, inUse: ReadonlySet<string>, others: numbe
 }
 
 /**
- * The key of an index: what it is made by (indexerKey), and for every indexed
- * document its page data and what its body is rendered from (its bytes, the titles it cites, its
- * flowcharts), the same inputs that decide whether the site renders its body again.
+ * The key of an index: what it is made by (indexerKey), and for every indexed document its page
+ * data and what its body is rendered from (its bytes, the titles it cites, its flowcharts), the same
+ * inputs that decide whether the site renders its body again.
  */
-function searchInputsKey(site: LoadedSite, current: LoadedSite['documents'], part: string, code: string): string {
+function searchInputsKey(site: LoadedSite, current: LoadedSite['documents'], part: string, indexer: string): string {
   const hash = createHash('sha1');
-  hash.update(code).update(part);
+  hash.update(indexer).update(part);
   for (const doc of current) hash.update(site.pageDigest(doc.number));
   return hash.digest('hex');
 }
