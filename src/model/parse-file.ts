@@ -41,8 +41,8 @@ const yamlOrigin = { line: 2, column: 1 };
 export const maxFileBytes = 8_000_000;
 export const maxLineLength = 20_000;
 
-/** sha1 of a file's bytes: the parse cache's key. */
-export function hashOf(bytes: Uint8Array): string {
+/** sha1 of a file's bytes (the parse cache's key), or of a text (a page's key). */
+export function hashOf(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 

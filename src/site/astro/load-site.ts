@@ -1,9 +1,8 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { inForceTodayOf } from '../../history/in-force-today.ts';
 import { loadDocumentSet, type DocumentSet } from '../../model/load.ts';
-import { takeBodyTree } from '../../model/parse-file.ts';
+import { hashOf, takeBodyTree } from '../../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../../render/body-html.ts';
 import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../../render/mermaid.ts';
 import { flowchartSlot } from './flowchart-slots.ts';
@@ -68,7 +67,7 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
   const pageDataDigests = new Map<string, string>();
   const pageDataDigest = (number: string): string => {
     let digest = pageDataDigests.get(number);
-    if (digest === undefined) pageDataDigests.set(number, (digest = sha1(JSON.stringify(model.byNumber.get(number)))));
+    if (digest === undefined) pageDataDigests.set(number, (digest = hashOf(JSON.stringify(model.byNumber.get(number)))));
     return digest;
   };
   const resolve = (number: string) => {
@@ -100,7 +99,7 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
           return target ? `${r.target} ${target.href} ${target.title} ${target.obsolete}` : r.target;
         });
         const flowcharts = file.body.mermaid.filter((m) => svgs.has(m.code)).map((m) => flowchartKey(m.code));
-        digest = sha1(`${pageDataDigest(number)}\0${file.hash}\0${JSON.stringify(refs)}\0${JSON.stringify(flowcharts)}`);
+        digest = hashOf(`${pageDataDigest(number)}\0${file.hash}\0${JSON.stringify(refs)}\0${JSON.stringify(flowcharts)}`);
         pageDigests.set(number, digest);
       }
       return digest;
@@ -109,5 +108,3 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
     flowchartSvg: (key) => byKey.get(key),
   };
 }
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { linkFile } from '../../fs/hard-links.ts';
+import { hashOf } from '../../model/parse-file.ts';
 import { dirname, join, resolve } from 'node:path';
 import type { DocumentSet } from '../../model/load.ts';
 import type { LoadedSite } from '../astro/load-site.ts';
@@ -104,7 +105,7 @@ export function planPageReuse(inputs: PageReuseInputs): PageReusePlan {
   const shared = JSON.stringify([inputs.shared, site.site.institution, history.history.notice ?? null]);
   const { keys, shells } = pageKeys(site, history, `${code}\0${shared}`);
   const rest = restKey(inputs, shells);
-  const manifestFile = join(contentRoot, pageKeysDir, `${sha1(resolve(outDir)).slice(0, 16)}.json`);
+  const manifestFile = join(contentRoot, pageKeysDir, `${hashOf(resolve(outDir)).slice(0, 16)}.json`);
   const previous = readManifest(manifestFile);
   const reason = !previous
     ? '没有上次构建的记录'
@@ -215,10 +216,10 @@ function pageKeys(site: LoadedSite, history: HistorySite, common: string): { key
     const page = history.pages.get(doc.number);
     // The header's 最近变更 line (history-last-change.astro): the last commit and the newest version's anchor.
     const lastChange = JSON.stringify(page ? [page.lastChange ?? null, page.historyHref, page.versions[0]?.anchor ?? null] : null);
-    keys.set(doc.href, sha1(`${common}\0document\0${site.pageDigest(doc.number)}\0${lastChange}`));
-    shells.set(doc.href, sha1(`${common}\0shell\0${site.pageDataDigest(doc.number)}\0${lastChange}`));
+    keys.set(doc.href, hashOf(`${common}\0document\0${site.pageDigest(doc.number)}\0${lastChange}`));
+    shells.set(doc.href, hashOf(`${common}\0shell\0${site.pageDataDigest(doc.number)}\0${lastChange}`));
   }
-  for (const page of history.pages.values()) keys.set(page.historyHref, sha1(`${common}\0history\0${JSON.stringify(page)}`));
+  for (const page of history.pages.values()) keys.set(page.historyHref, hashOf(`${common}\0history\0${JSON.stringify(page)}`));
   return { keys, shells };
 }
 
@@ -258,5 +259,3 @@ function filesUnder(dir: string): string[] {
       return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
     });
 }
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
