@@ -2,7 +2,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck } from '../check/run-check.ts';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPretty } from '../diagnostics/format-pretty.ts';
@@ -16,7 +15,7 @@ import { AuthoringError } from '../authoring/authoring-error.ts';
 import { askMissing, PromptCancelled, terminalPrompter, type Answers, type Prompter } from '../authoring/prompts.ts';
 import { planNewDocument, writePlan, type NewDocumentPlan } from '../authoring/scaffold.ts';
 import { placeholder } from '../authoring/templates.ts';
-import type { CommandEnv, CommandResult } from './command.ts';
+import { isAnswer, readOptions, type CommandEnv, type CommandResult } from './command.ts';
 
 
 export const newUsage = `用法：npm run new -- [选项]        （在终端中运行且缺少选项时逐项提问）
@@ -45,31 +44,26 @@ const typeByLabel = new Map<string, DocumentType>(documentTypes.flatMap((t) => [
 typeByLabel.set('质量手册章节', 'manual-section');
 
 export async function newCommand(argv: string[], env: NewCommandEnv): Promise<CommandResult> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        type: { type: 'string' },
-        title: { type: 'string' },
-        owner: { type: 'string' },
-        procedure: { type: 'string' },
-        'sub-of': { type: 'string' },
-        number: { type: 'string' },
-        level: { type: 'string' },
-        part: { type: 'string' },
-        author: { type: 'string' },
-        today: { type: 'string' },
-        root: { type: 'string' },
-        yes: { type: 'boolean', short: 'y', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (values.help) return { exitCode: 0, stdout: `${newUsage}\n`, stderr: '' };
+  const read = readOptions(
+    argv,
+    {
+      type: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string' },
+      procedure: { type: 'string' },
+      'sub-of': { type: 'string' },
+      number: { type: 'string' },
+      level: { type: 'string' },
+      part: { type: 'string' },
+      author: { type: 'string' },
+      today: { type: 'string' },
+      root: { type: 'string' },
+      yes: { type: 'boolean', short: 'y', default: false },
+    },
+    newUsage,
+  );
+  if (isAnswer(read)) return read;
+  const { values } = read;
   const badToday = values.today === undefined ? undefined : dateOptionError('--today', values.today);
   if (badToday) return usageError(badToday);
   const root = values.root ? resolve(env.cwd, values.root) : env.cwd;
