@@ -94,8 +94,10 @@ const timeHugo = (): number => {
   return result.ms;
 };
 const hugoFirst: number[] = [];
+/** The largest set, written once here for Hugo and built below. */
+const largestFiles = generateSet(join(work, `set-${largestSize}`), largestSize);
 if (hugo) {
-  generateHugo(hugoRoot, generateSet(join(work, `set-${largestSize}`), largestSize));
+  generateHugo(hugoRoot, largestFiles);
   for (let run = 0; run < runs; run++) hugoFirst.push(timeHugo());
 }
 // Warm-up so that neither side pays for the first Vite start.
@@ -109,11 +111,10 @@ if (hugo) {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-let largest: { size: number; setRoot: string; files: { path: string; title: string; body: string }[] } | undefined;
 for (const size of sizes) {
   const setRoot = join(work, `set-${size}`);
   const plainRoot = join(work, `plain-${size}`);
-  const files = generateSet(setRoot, size);
+  const files = size === largestSize ? largestFiles : generateSet(setRoot, size);
   generatePlain(plainRoot, files);
   const { build } = await import('astro');
   const outDir = join(setRoot, 'dist');
@@ -139,7 +140,6 @@ for (const size of sizes) {
         `每页耗时比 ${(site.ms / pages / (plain.ms / plainPages)).toFixed(2)}×；目标 ≤ 2×`,
     );
   }
-  if (!largest || size > largest.size) largest = { size, setRoot, files };
   const sample = documentPath('procedure', 'JMI/CX/01').slice(1);
   const w = pageWeight(outDir, sample);
   log(`        生成集的程序文件页 /${sample}：HTML+CSS+JS ${kb(w.raw)}（gzip ${kb(w.gzip)}，${w.files} 个文件），字体另计 ${kb(w.fonts)}`);
@@ -182,8 +182,10 @@ function findHugo(): string | undefined {
 // The author's loop on the largest set, side by side with Hugo's full build of the same pages: the
 // rebuild as npm run build -- --watch does it (in the process that built before) and as a new
 // npm run build process does it (Node starting, loading and compiling the code again each time).
-if (largest) {
-  const { size, setRoot, files } = largest;
+{
+  const size = largestSize;
+  const setRoot = join(work, `set-${size}`);
+  const files = largestFiles;
   const times: Record<'hugo' | 'watch' | 'process', number[]> = { hugo: [], watch: [], process: [] };
   const steps: Record<string, number[]> = {};
   const outDir = join(setRoot, 'dist');
