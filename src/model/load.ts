@@ -1,6 +1,6 @@
 /** Loads a whole document set from disk: organisation data, frameworks and every controlled document. */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
@@ -312,11 +312,7 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
     const name = key.slice(0, 2);
     let shard = shards.get(name);
     if (!shard) {
-      try {
-        shard = JSON.parse(readFileSync(shardFile(name), 'utf8')) as Record<string, CacheEntry>;
-      } catch {
-        shard = {};
-      }
+      shard = readShard(shardFile(name));
       shards.set(name, shard);
     }
     return shard;
@@ -386,8 +382,55 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
         const temporary = `${shardFile(name)}.${process.pid}.tmp`;
         writeFileSync(temporary, JSON.stringify(shard));
         renameSync(temporary, shardFile(name));
+        rememberShard(shardFile(name), shard);
       }
       for (const name of readdirSync(dir)) if (name !== folderName && /^parse-/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Shards this process read or wrote, by file, with the stamp (inode, size, time) the file had then:
+ * a later run in the same process (npm run build -- --watch, check:watch, the dev preview) takes a
+ * shard whose file is unchanged from here instead of parsing its JSON again. A stale or foreign shard
+ * could only cost hits: every entry is checked against the path and hash asked for. Entries are
+ * frozen, since the files and fields they hold go out to every run that loads them.
+ */
+const shardMemo = new Map<string, { stamp: string; entries: Record<string, CacheEntry> }>();
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A shard's entries, as a record of its own (the caller adds and removes entries). */
+function readShard(file: string): Record<string, CacheEntry> {
+  const stamp = stampOf(file);
+  const known = shardMemo.get(file);
+  if (stamp && known?.stamp === stamp) return { ...known.entries };
+  let entries: Record<string, CacheEntry>;
+  try {
+    entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CacheEntry>;
+  } catch {
+    shardMemo.delete(file);
+    return {};
+  }
+  if (stamp) rememberShard(file, entries, stamp);
+  return { ...entries };
+}
+
+function rememberShard(file: string, entries: Record<string, CacheEntry>, stamp = stampOf(file)): void {
+  if (!stamp) return;
+  for (const entry of Object.values(entries)) deepFreeze(entry);
+  shardMemo.set(file, { stamp, entries: { ...entries } });
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }

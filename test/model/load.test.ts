@@ -46,6 +46,14 @@ describe('the sharded parse cache', () => {
     expect(new Set(entries().map((key) => `${key.slice(0, 2)}.json`))).toEqual(new Set(shards));
   });
 
+  it('a later run in this process takes unchanged shards as read before: the same frozen entries, not parsed again', () => {
+    const first = load().set.documents[0]!;
+    const again = load().set.documents[0]!;
+    expect(again.file).toBe(first.file);
+    expect(Object.isFrozen(again.file.body.refs)).toBe(true);
+    expect(() => (again.file.body.refs as unknown[]).push('x')).toThrow(TypeError);
+  });
+
   it('treats a damaged shard as missing, and a new parser version starts over and removes the old folder', () => {
     const shard = `${entries()[0]!.slice(0, 2)}.json`;
     const inShard = entries().filter((key) => `${key.slice(0, 2)}.json` === shard).length;

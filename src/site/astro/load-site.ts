@@ -1,13 +1,13 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
 import { join } from 'node:path';
-import { inForceTodayOf } from '../../history/in-force-today.ts';
+import { inForceTodayOf, type InForceToday } from '../../history/in-force-today.ts';
 import { loadDocumentSet, type DocumentSet } from '../../model/load.ts';
 import { hashOf, takeBodyTree } from '../../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../../render/body-html.ts';
 import { flowchartCacheDir, flowchartKey, renderFlowcharts } from '../../render/mermaid.ts';
 import { flowchartSlot } from './flowchart-slots.ts';
 import { buildInput, rememberSite, siteMemo, type BuildInput, type SiteMemo } from './build-input.ts';
-import { buildSiteModel, type SiteModel } from '../view/site-model.ts';
+import { buildSiteModel, siteModelKey, type SiteModel } from '../view/site-model.ts';
 
 /** The site model, and how to render one document's body (lazily, so unchanged documents are skipped). */
 export interface LoadedSite extends SiteModel {
@@ -21,6 +21,8 @@ export interface LoadedSite extends SiteModel {
   pageDigest(number: string): string;
   /** A digest of a document's page data (its DocView), computed once: part of its page digest, and its page's shell key. */
   pageDataDigest(number: string): string;
+  /** The key of everything the site model is made from (siteModelKey). */
+  modelKey: string;
   /** The SVG of a flowchart by its key, for the slots in rendered bodies (see flowchart-slots.ts). */
   flowchartSvg(key: string): string | undefined;
 }
@@ -53,18 +55,32 @@ export function reloadSite(root: string, projectRoot: string, set: DocumentSet, 
   return remember({ root, set, today, promise: loadFromSet(projectRoot, set, today) });
 }
 
+/**
+ * The site model this process made last, with its key (siteModelKey) and the digests of its page
+ * data: a rebuild after edits to bodies' prose alone (npm run build -- --watch, the dev preview)
+ * takes it as it is instead of making thousands of views again. Only the views are kept, plain data
+ * that no build changes; the set and the rendered bodies are not.
+ */
+let lastModel: { key: string; model: SiteModel; pageDataDigests: Map<string, string> } | undefined;
+
+/** The site model of a set as in force, the one made last when its inputs are the same. */
+function siteModelOf(inForce: InForceToday): { key: string; model: SiteModel; pageDataDigests: Map<string, string> } {
+  const key = siteModelKey(inForce.set, inForce.decisionOf);
+  if (lastModel?.key !== key) lastModel = { key, model: buildSiteModel(inForce.set, inForce.decisionOf), pageDataDigests: new Map() };
+  return lastModel;
+}
+
 async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: string | undefined): Promise<LoadedSite> {
   // Pages show what is in force on the build date: a revision approved for later is not shown as 现行.
   const inForce = inForceTodayOf(loaded, today);
   const set = inForce.set;
-  const model = buildSiteModel(set, inForce.decisionOf);
+  const { key: modelKey, model, pageDataDigests } = siteModelOf(inForce);
   const codes = model.documents.flatMap((d) => d.mermaid);
   const svgs = codes.length > 0 ? await renderFlowcharts(codes, { cacheDir: join(projectRoot, flowchartCacheDir) }) : new Map<string, string>();
   const docOf = new Map(set.documents.map((d) => [d.data.number, d]));
   const byKey = new Map([...svgs].map(([code, svg]) => [flowchartKey(code), svg]));
   const bodies = new Map<string, RenderedBody>();
   const pageDigests = new Map<string, string>();
-  const pageDataDigests = new Map<string, string>();
   const pageDataDigest = (number: string): string => {
     let digest = pageDataDigests.get(number);
     if (digest === undefined) pageDataDigests.set(number, (digest = hashOf(JSON.stringify(model.byNumber.get(number)))));
@@ -89,6 +105,7 @@ async function loadFromSet(projectRoot: string, loaded: DocumentSet, today: stri
   };
   return {
     ...model,
+    modelKey,
     renderBodyOf,
     pageDigest(number) {
       let digest = pageDigests.get(number);

@@ -34,7 +34,7 @@ import { bodyRegion, replaceRegion, tocRegion } from '../view/document-regions.t
 import { rebaseHtml } from './base-path.ts';
 
 /** Bumped when the meaning of a key changes. */
-const manifestVersion = 3;
+const manifestVersion = 4;
 
 /** Where the keys of each output folder's site are kept, under the content root. */
 export const pageKeysDir = '.cache/shoukong/site-pages';
@@ -196,12 +196,13 @@ function newBodies(inputs: PageReuseInputs, previous: Manifest, keys: Map<string
  */
 function restKey({ contentRoot, set, site, history }: PageReuseInputs, shells: ReadonlyMap<string, string>): string {
   const hash = createHash('sha1');
-  // Each document's page data is in its shell's key.
-  hash.update(JSON.stringify(site.site));
+  // The site model by what it is made from; each document's page data is in its shell's key.
+  hash.update(site.modelKey);
   for (const [path, shell] of shells) hash.update(path).update(shell);
   const h = history.history;
   hash.update(JSON.stringify([h.available, h.shallow, h.head ?? null, h.notice ?? null, history.today, [...history.pages], history.audit, history.presets, history.register, history.copies]));
-  hash.update(JSON.stringify(set.documents.map((doc) => [doc.path, doc.data])));
+  // The working files' frontmatter (their fields come from it and the path), as pages other than the model's may read them.
+  for (const doc of set.documents) hash.update(`${doc.path.length}:${doc.path}${doc.file.yaml.length}:`).update(doc.file.yaml);
   const documents = new Set(set.documents.map((doc) => join(contentRoot, doc.path)));
   const content = join(contentRoot, 'content');
   for (const file of existsSync(content) ? filesUnder(content) : []) if (!documents.has(file)) hash.update(file).update('\0').update(readFileSync(file)).update('\0');

@@ -4,6 +4,7 @@
  * the views together: documents (document.ts), departments (department.ts), relation matrices
  * (matrix.ts), coverage (coverage.ts), and the home page's counts and recent changes here.
  */
+import { createHash } from 'node:crypto';
 import { buildGraph, type DocumentGraph } from '../../graph/build-graph.ts';
 import { isUncitedRegulation } from '../../graph/citations.ts';
 import { isCurrent } from '../../graph/lifecycle.ts';
@@ -60,6 +61,31 @@ export function buildSiteModel(set: DocumentSet, decisionOf: (doc: ControlledDoc
   const byNumber = new Map(documents.map((d) => [d.number, d]));
   const current = documents.filter(isCurrentRow);
   return { site: siteView(set, org, graph, documents, current, publishable, linkOf), documents, byNumber };
+}
+
+/**
+ * A digest of everything buildSiteModel reads of a set and its decisions, so that a build can reuse
+ * the model an earlier build of this process made from the same inputs (load-site.ts). Of each
+ * document: its path and frontmatter text (its type and fields come from these alone), the targets
+ * of its body references (the graph's mention edges) and its flowchart sources, and its decision.
+ * Nothing else of a body reaches the model, which test/site/site-model-key.test.ts keeps true, so an
+ * edit to a document's prose leaves the key as it was. Code is not in it: a process runs one code.
+ */
+export function siteModelKey(set: DocumentSet, decisionOf: (doc: ControlledDocument) => ControlDecision = statusDecision): string {
+  const hash = createHash('sha1');
+  // Each piece with its length before it, so that no two different inputs run together alike.
+  const add = (text: string) => hash.update(`${text.length}:`).update(text);
+  add(JSON.stringify([set.organization.data ?? null, set.frameworks.map((f) => f.data ?? null), set.approvals?.data ?? null]));
+  for (const doc of set.documents) {
+    const { path, yaml, body } = doc.file;
+    add(path);
+    add(yaml);
+    add(JSON.stringify(decisionOf(doc)));
+    hash.update(`${body.refs.length}:${body.mermaid.length}:`);
+    for (const ref of body.refs) add(ref.target);
+    for (const block of body.mermaid) add(block.code);
+  }
+  return hash.digest('hex');
 }
 
 function siteView(
