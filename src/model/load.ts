@@ -393,8 +393,9 @@ export function shardedParseCache(dir: string, version: string): ParseCache & { 
  * Shards this process read or wrote, by file, with the stamp (inode, size, time) the file had then:
  * a later run in the same process (npm run build -- --watch, check:watch, the dev preview) takes a
  * shard whose file is unchanged from here instead of parsing its JSON again. A stale or foreign shard
- * could only cost hits: every entry is checked against the path and hash asked for. Entries are
- * frozen, since the files and fields they hold go out to every run that loads them.
+ * could only cost hits: every entry is checked against the path and hash asked for. Entries taken
+ * again are frozen, since the files and fields they hold go out to every run that loads them: code
+ * that changed one would throw instead of changing what the next run loads.
  */
 const shardMemo = new Map<string, { stamp: string; entries: Record<string, CacheEntry> }>();
 
@@ -411,7 +412,11 @@ function stampOf(file: string): string | undefined {
 function readShard(file: string): Record<string, CacheEntry> {
   const stamp = stampOf(file);
   const known = shardMemo.get(file);
-  if (stamp && known?.stamp === stamp) return { ...known.entries };
+  if (stamp && known?.stamp === stamp) {
+    // Frozen once a second run takes them (a run with no other after it, as npm run check, pays nothing).
+    for (const entry of Object.values(known.entries)) deepFreeze(entry);
+    return { ...known.entries };
+  }
   let entries: Record<string, CacheEntry>;
   try {
     entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CacheEntry>;
@@ -424,9 +429,7 @@ function readShard(file: string): Record<string, CacheEntry> {
 }
 
 function rememberShard(file: string, entries: Record<string, CacheEntry>, stamp = stampOf(file)): void {
-  if (!stamp) return;
-  for (const entry of Object.values(entries)) deepFreeze(entry);
-  shardMemo.set(file, { stamp, entries: { ...entries } });
+  if (stamp) shardMemo.set(file, { stamp, entries: { ...entries } });
 }
 
 function deepFreeze(value: unknown): void {
