@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { watchChanges } from '../fs/watch-changes.ts';
 import { dateOptionError, localDate } from '../model/calendar-date.ts';
 import { BasePathError, basePathOption } from '../site/build/base-path.ts';
-import { buildSite, projectRoot } from '../site/build/build-site.ts';
+import { buildSite, clearReplacedSite, projectRoot } from '../site/build/build-site.ts';
 import { isAnswer, readOptions, writeResult, type CommandEnv } from './command.ts';
 
 /** Help text of `npm run build -- --help`. */
@@ -45,14 +45,15 @@ export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' |
     }
   }
   if (base !== '/') env.err(`发布路径：${base}（网站中的链接都以 ${base} 开头）\n`);
-  // One date for the whole build, decided here: --today, else the user's SHOUKONG_TODAY, else today.
-  const today = values.today || env.environment.SHOUKONG_TODAY || localDate();
   const contentRoot = values.root ? resolve(env.cwd, values.root) : undefined;
+  const outDir = values.out ? resolve(env.cwd, values.out) : join(projectRoot, 'dist');
   const build = () =>
     buildSite({
       ...(contentRoot ? { contentRoot } : {}),
-      ...(values.out ? { outDir: resolve(env.cwd, values.out) } : {}),
-      today,
+      outDir,
+      // One date for each whole build, decided here: --today, else the user's SHOUKONG_TODAY, else
+      // today (again at each rebuild: a watch left running overnight builds with the new day).
+      today: values.today || env.environment.SHOUKONG_TODAY || localDate(),
       base,
       pdf: !values['no-pdf'],
       color: env.color ?? false,
@@ -60,17 +61,21 @@ export async function buildCommand(argv: string[], env: Pick<CommandEnv, 'cwd' |
     });
   const result = await build();
   if (!values.watch) return result.exitCode;
-  watchBuild(contentRoot ?? projectRoot, build, env.err);
+  watchBuild(contentRoot ?? projectRoot, outDir, build, env.err);
   return undefined;
 }
 
 /**
  * Builds again after every save under content/ and every new commit (the history pages show
  * commits), in this one process: what a build compiled stays compiled, so a rebuild takes a fraction
- * of a first build. Returns a function that stops watching.
+ * of a first build. The site a build replaced (`outDir`.previous) is removed while the watch waits,
+ * not by the next build, which the author waits for. Returns a function that stops watching.
  */
-export function watchBuild(root: string, build: () => Promise<unknown>, write: (text: string) => void): () => void {
-  const waiting = () => write('保存即构建：等待 content/ 下的改动或新的提交（Ctrl+C 退出）…\n');
+export function watchBuild(root: string, outDir: string, build: () => Promise<unknown>, write: (text: string) => void): () => void {
+  const waiting = () => {
+    void clearReplacedSite(outDir);
+    write('保存即构建：等待 content/ 下的改动或新的提交（Ctrl+C 退出）…\n');
+  };
   waiting();
   return watchChanges([join(root, 'content'), join(root, '.git/refs'), join(root, '.git/HEAD')], async () => {
     write('保存即构建：有改动，重新构建…\n');

@@ -1,7 +1,7 @@
 /**
  * npm run build -- --watch (保存即构建): after a save under content/ the site is built again with the
- * new text, after a commit the history pages show it, and a save that breaks the check leaves the
- * site as it was while saying why.
+ * new text, after a commit the history pages show it (and the site it replaced is removed while the
+ * watch waits), and a save that breaks the check leaves the site as it was while saying why.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ describe('build --watch', { timeout: 240_000 }, () => {
 
   it('builds again after a save, and again after a commit', async () => {
     await build();
-    stop = watchBuild(root, build, (text) => log.push(text));
+    stop = watchBuild(root, outDir, build, (text) => log.push(text));
     expect(log.at(-1)).toContain('保存即构建：等待 content/ 下的改动或新的提交');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n保存即构建加入的一段。\n`);
     await until(() => page('regulations/jmi-zd-13-01').includes('保存即构建加入的一段。'), '改动后的文件页');
@@ -44,6 +44,10 @@ describe('build --watch', { timeout: 240_000 }, () => {
     commitAll(root, '补充一段说明', '2025-05-20T09:00:00+08:00');
     await until(() => page('history/jmi-zd-13-01').includes('补充一段说明'), '提交后的版本历史页');
     expect(builds).toBeGreaterThan(afterSave);
+    // The commit's build swapped a new site in; the one it replaced goes while the watch waits, before any save.
+    const afterCommit = builds;
+    await until(() => !existsSync(`${outDir}.previous`), '替换下来的网站被删除');
+    expect(builds).toBe(afterCommit);
   });
 
   it('a save that breaks the check: the site stays as it was, and the log says where', async () => {

@@ -71,7 +71,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // Folders of builds that were killed before they could remove them (their process is gone).
   for (const prefix of [`${basename(outDir)}.building-`, `${basename(previousSite(outDir))}-`]) removeStaleWorkFolders(dirname(outDir), prefix);
   // The site the last build replaced is removed while this one works (thousands of files: a second or two).
-  const clearing = clearPreviousSite(outDir);
+  const clearing = clearReplacedSite(outDir);
   try {
     return await buildSiteSteps(options);
   } finally {
@@ -187,7 +187,7 @@ async function buildSiteSteps(options: BuildSiteOptions): Promise<BuildSiteResul
       inPlace?.push('pdf', 'docx');
     }
 
-    // 7. Swap into place; the replaced site is kept aside until the next build (clearPreviousSite).
+    // 7. Swap into place; the replaced site is kept aside until the next build (clearReplacedSite).
     // A build in place renames its few files and folders into the previous site instead.
     await time('swap', () => {
       if (plan.mode === 'bodies') {
@@ -225,7 +225,7 @@ function previousSite(outDir: string): string {
 }
 
 /** Removes the site the last build replaced, in the background: the caller awaits it when done. */
-async function clearPreviousSite(outDir: string): Promise<void> {
+export async function clearReplacedSite(outDir: string): Promise<void> {
   const previous = previousSite(outDir);
   if (!existsSync(previous)) return;
   // Renamed first, so this build's own swap can put the site it replaces there meanwhile.
