@@ -203,7 +203,7 @@ function findHugo(): string | undefined {
   const size = largestSize;
   const setRoot = join(work, `set-${size}`);
   const files = largestFiles;
-  const times: Record<'hugo' | 'hugoMemory' | 'watch' | 'process', number[]> = { hugo: [], hugoMemory: [], watch: [], process: [] };
+  const times: Record<'hugo' | 'hugoMemory' | 'watch' | 'process' | 'start', number[]> = { hugo: [], hugoMemory: [], watch: [], process: [], start: [] };
   const steps: Record<string, number[]> = {};
   const outDir = join(setRoot, 'dist');
   const changed = files.find((f) => f.path.includes('/procedures/'))!;
@@ -225,13 +225,15 @@ function findHugo(): string | undefined {
     // As the author types it: npm's own start is part of the wait.
     const cli = timeCommand('npm', ['run', '--silent', 'build', '--', '--root', setRoot, '--out', outDir, '--no-pdf'], projectRoot);
     times.process.push(cli.ms);
+    // What a new process pays before it builds anything: npm, Node and loading the build's code.
+    times.start.push(timeCommand('npm', ['run', '--silent', 'build', '--', '--help'], projectRoot).ms);
     if (cli.status !== 0) throw new Error(`npm run build of ${size} failed: ${cli.stderr}`);
     log(
       `${String(size).padStart(5)} 份文件 改动 1 份后重建（第 ${run} 次，${modeLabel[site.value.mode ?? 'full']}）：保存即构建 ${seconds(site.ms)} 秒，新进程 npm run build ${seconds(times.process.at(-1)!)} 秒` +
         (hugo ? ` | Hugo 全部构建 ${htmlCount(join(hugoRoot, 'public'))} 页：${seconds(times.hugo.at(-1)!)} 秒${times.hugoMemory.length ? `，输出到内存 ${seconds(times.hugoMemory.at(-1)!)} 秒` : ''}` : ''),
     );
   }
-  log(`        ${runs} 次中位数：保存即构建（npm run build -- --watch）改动 1 份后重建 ${seconds(median(times.watch))} 秒（${Object.entries(steps).map(([k, v]) => `${k} ${seconds(median(v))}`).join('、')}）；新进程 npm run build ${seconds(median(times.process))} 秒`);
+  log(`        ${runs} 次中位数：保存即构建（npm run build -- --watch）改动 1 份后重建 ${seconds(median(times.watch))} 秒（各步中位数：${Object.entries(steps).map(([k, v]) => `${k} ${Math.round(median(v))}`).join('、')} 毫秒）；新进程 npm run build ${seconds(median(times.process))} 秒（其中 npm 和 Node 启动、加载代码 ${seconds(median(times.start))} 秒：npm run build -- --help 的用时）`);
   if (hugo) {
     const backToBack = Array.from({ length: runs }, timeHugo);
     const best = Math.min(...hugoFirst, ...times.hugo, ...backToBack, ...times.hugoMemory);
