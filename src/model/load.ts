@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deepFreeze } from './deep-freeze.ts';
 import { documentTypes, typeOfFolder, type DocumentType } from './document-types.ts';
 import { parseYamlWithPlaces, type FieldPlace, type YamlProblem } from './frontmatter.ts';
 import { hashOf, parseFile, placesOf, type ParsedFile } from './parse-file.ts';
@@ -430,10 +431,4 @@ function readShard(file: string): Record<string, CacheEntry> {
 
 function rememberShard(file: string, entries: Record<string, CacheEntry>, stamp = stampOf(file)): void {
   if (stamp) shardMemo.set(file, { stamp, entries: { ...entries } });
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
 }

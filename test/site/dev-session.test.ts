@@ -55,6 +55,19 @@ describe('dev session', () => {
     expect(next!.site.byNumber.get('JMI/CX/13')?.title).toBe('文件控制');
   });
 
+  it('after a save that changes only prose, keeps the site model made before (frozen); after a title edit, makes a new one', async () => {
+    const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
+    const first = await session.current();
+    writeFileSync(join(root, procedure), `${readFileSync(join(root, procedure), 'utf8')}\n补充一段说明，没有引用。\n`);
+    const prose = await session.changed(join(root, procedure), 'change');
+    expect(prose!.site.documents).toBe(first.site.documents);
+    expect(Object.isFrozen(prose!.site.byNumber.get('JMI/CX/13'))).toBe(true);
+    edit(procedure, 'title: 文件与资料控制', 'title: 文件控制');
+    const renamed = await session.changed(join(root, procedure), 'change');
+    expect(renamed!.site.documents).not.toBe(first.site.documents);
+    expect(renamed!.site.byNumber.get('JMI/CX/13')?.title).toBe('文件控制');
+  });
+
   it('re-checks the whole set when the organisation changes, so other files gain findings', async () => {
     const session = createDevSession(root, projectRoot, { today: '2025-06-01' });
     await session.current();

@@ -1,6 +1,7 @@
 /** Loads the document set once per build and renders every body to inert HTML for the site. */
 import { join } from 'node:path';
 import { inForceTodayOf, type InForceToday } from '../../history/in-force-today.ts';
+import { deepFreeze } from '../../model/deep-freeze.ts';
 import { loadDocumentSet, type DocumentSet } from '../../model/load.ts';
 import { hashOf, takeBodyTree } from '../../model/parse-file.ts';
 import { bodyOf, renderBody, type RenderedBody } from '../../render/body-html.ts';
@@ -59,14 +60,15 @@ export function reloadSite(root: string, projectRoot: string, set: DocumentSet, 
  * The site model this process made last, with its key (siteModelKey) and the digests of its page
  * data: a rebuild after edits to bodies' prose alone (npm run build -- --watch, the dev preview)
  * takes it as it is instead of making thousands of views again. Only the views are kept, plain data
- * that no build changes; the set and the rendered bodies are not.
+ * that no build changes (frozen when a second build takes them); the set and the rendered bodies are not.
  */
 let lastModel: { key: string; model: SiteModel; pageDataDigests: Map<string, string> } | undefined;
 
 /** The site model of a set as in force, the one made last when its inputs are the same. */
 function siteModelOf(inForce: InForceToday): { key: string; model: SiteModel; pageDataDigests: Map<string, string> } {
   const key = siteModelKey(inForce.set, inForce.decisionOf);
-  if (lastModel?.key !== key) lastModel = { key, model: buildSiteModel(inForce.set, inForce.decisionOf), pageDataDigests: new Map() };
+  if (lastModel?.key === key) deepFreeze(lastModel.model);
+  else lastModel = { key, model: buildSiteModel(inForce.set, inForce.decisionOf), pageDataDigests: new Map() };
   return lastModel;
 }
 
