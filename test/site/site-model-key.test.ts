@@ -40,7 +40,11 @@ describe('site model key', () => {
   it('the model reads of a file only its body references, flowcharts and path (its fields come from the frontmatter the key holds)', () => {
     const seen = new Set<string>();
     const documents: ControlledDocument[] = set.documents.map((d) => ({ ...d, file: watched(d.file, 'file', seen) }));
-    buildSiteModel({ ...set, documents });
+    const fromSet = new Set<string>();
+    buildSiteModel(new Proxy({ ...set, documents }, { get: (target, key, receiver) => (typeof key === 'string' && fromSet.add(key), Reflect.get(target, key, receiver)) }));
+    // Of the set: the documents and the data files the key holds, nothing else (not the distribution register, not the root).
+    expect([...fromSet].filter((key) => !['documents', 'organization', 'frameworks', 'approvals'].includes(key))).toEqual([]);
+    expect(fromSet).toContain('documents');
     // The graph keeps each reference's span for findings (…refs.*.span), but nothing reads into it here.
     const allowed = ['file.path', 'file.body', 'file.body.refs', 'file.body.refs.*', 'file.body.refs.*.target', 'file.body.refs.*.span', 'file.body.mermaid', 'file.body.mermaid.*', 'file.body.mermaid.*.code'];
     expect([...seen].filter((path) => !allowed.includes(path))).toEqual([]);
