@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDocumentSet } from '../../src/model/load.ts';
 import { cmsBackendFromEnv } from '../../src/site/cms/cms-backend.ts';
 import { cmsConfig } from '../../src/site/cms/cms-config.ts';
+import { nextChildNumber, procedurePart } from '../../src/authoring/numbering.ts';
+import { usedNumbers } from '../../src/authoring/scaffold.ts';
 
 const set = loadDocumentSet(join(import.meta.dirname, '../..'));
 type Field = { name: string; label: string; widget: string; hint?: string; options?: { label: string; value: string }[]; multiple?: boolean; modes?: string[]; fields?: Field[]; default?: unknown };
@@ -40,6 +42,19 @@ describe('the web editor configuration', () => {
     expect(field(procedure, 'number').default).toBe(config.shoukong.nextNumbers.procedure);
     expect(config.shoukong.nextNumbers.procedure).toMatch(/^JMI\/CX\/\d{2}$/);
     expect((config.shoukong.nextNumbers.flow as Record<string, string>)['JMI/CX/13']).toBe('JMI/LC/13-03');
+  });
+
+  it('gives every procedure the next number of each kind that npm run new gives from the whole set', () => {
+    const org = set.organization.data!;
+    const used = usedNumbers(set);
+    let compared = 0;
+    for (const type of ['flow', 'regulation', 'record'] as const) {
+      for (const [procedure, next] of Object.entries(config.shoukong.nextNumbers[type] as Record<string, string>)) {
+        expect(next, `${type} ${procedure}`).toBe(nextChildNumber(org, type, procedurePart(org, procedure), used));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 
   it('reads the backend from SHOUKONG_CMS_* and refuses an unknown one', () => {

@@ -4,7 +4,7 @@
  * and references, and the next free numbers (from the same logic as `npm run new`).
  */
 import { z } from 'zod';
-import { nextChildNumber, nextTopNumber, procedurePart, standardGroup } from '../../authoring/numbering.ts';
+import { childStem, nextChildNumber, nextTopNumber, procedurePart, standardGroup } from '../../authoring/numbering.ts';
 import { firstVersion } from '../../model/version.ts';
 import { documentTypes, externalStatusLabels, folderOfType, ownDocumentTypes, statusLabels, typeLabels, type DocumentType } from '../../model/document-types.ts';
 import type { DocumentSet } from '../../model/load.ts';
@@ -123,6 +123,7 @@ export function nextNumbers(set: DocumentSet): Record<string, string | Record<st
   const org = set.organization.data;
   if (!org) return {};
   const used = new Set(set.documents.map((d) => d.data.number).filter((n): n is string => !!n));
+  const sorted = [...used].sort();
   const result: Record<string, string | Record<string, string>> = {};
   const procedures = set.documents.filter((d) => d.type === 'procedure' && d.data.number && isCurrent(d)).map((d) => d.data.number!);
   // 外来文件 keep the issuer's own 文号: nothing to number.
@@ -130,12 +131,31 @@ export function nextNumbers(set: DocumentSet): Record<string, string | Record<st
     try {
       if (type === 'manual-section' || type === 'procedure') result[type] = nextTopNumber(org, type, used);
       else if (type === 'standard') result[type] = Object.fromEntries(standardLevels.map((level) => [level, nextChildNumber(org, 'standard', standardGroup(level), used)]));
-      else result[type] = Object.fromEntries(procedures.map((p) => [p, nextChildNumber(org, type, procedurePart(org, p), used)]));
+      else result[type] = Object.fromEntries(procedures.map((p) => [p, nextChildNumber(org, type, procedurePart(org, p), startingWith(sorted, childStem(org, type, procedurePart(org, p))))]));
     } catch {
       // A numbering rule the logic cannot extend: the author types the number, and check reports it.
     }
   }
   return result;
+}
+
+/**
+ * The numbers of `sorted` that start with `stem`, found by binary search: the only ones
+ * nextChildNumber counts from. Handing it these instead of the whole set keeps a set of thousands
+ * of documents, each procedure asked for its next flow, record and regulation number, from scanning
+ * every number for every procedure (0.2 s of 5,000).
+ */
+function startingWith(sorted: readonly string[], stem: string): Set<string> {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < stem) low = middle + 1;
+    else high = middle;
+  }
+  const found = new Set<string>();
+  for (let i = low; i < sorted.length && sorted[i]!.startsWith(stem); i++) found.add(sorted[i]!);
+  return found;
 }
 
 /** What the preview needs to show [[编号]] as the site does: each number's page (site path), title and whether it is obsolete. */
