@@ -131,7 +131,10 @@ export function nextNumbers(set: DocumentSet): Record<string, string | Record<st
     try {
       if (type === 'manual-section' || type === 'procedure') result[type] = nextTopNumber(org, type, used);
       else if (type === 'standard') result[type] = Object.fromEntries(standardLevels.map((level) => [level, nextChildNumber(org, 'standard', standardGroup(level), used)]));
-      else result[type] = Object.fromEntries(procedures.map((p) => [p, nextChildNumber(org, type, procedurePart(org, p), startingWith(sorted, childStem(org, type, procedurePart(org, p))))]));
+      else {
+        const next = (group: string) => nextChildNumber(org, type, group, startingWith(sorted, childStem(org, type, group)));
+        result[type] = Object.fromEntries(procedures.map((p) => [p, next(procedurePart(org, p))]));
+      }
     } catch {
       // A numbering rule the logic cannot extend: the author types the number, and check reports it.
     }
