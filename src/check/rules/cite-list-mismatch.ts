@@ -1,5 +1,5 @@
 import { expectedTargetTypes, type EdgeKind } from '../../graph/build-graph.ts';
-import { typeLabels, type DocumentType } from '../../model/document-types.ts';
+import { typeLabels } from '../../model/document-types.ts';
 import { fieldOfLabel } from '../../model/field-labels.ts';
 import { defineRule, placeOf } from '../define-rule.ts';
 import { chapterName } from './structure-chapters.ts';
@@ -16,21 +16,13 @@ export default defineRule({
   severity: 'error',
   description: '以文件头字段命名的章（如 支持性文件、质量记录、相关流程）引用的文件须与该字段列出的文件完全一致',
   run({ set, graph, report }) {
-    // The same chapter headings recur in thousands of documents: each is named once per type.
-    const fieldsOfChapters = new Map<DocumentType, Map<string, string | undefined>>();
-    const fieldOfChapter = (text: string, type: DocumentType) => {
-      let fields = fieldsOfChapters.get(type);
-      if (!fields) fieldsOfChapters.set(type, (fields = new Map()));
-      if (!fields.has(text)) fields.set(text, fieldOfLabel(chapterName(text), type));
-      return fields.get(text);
-    };
     for (const doc of set.documents) {
       // With a YAML error the fields are not known: syntax/yaml speaks for the file.
       if (!doc.type || doc.data.status === 'obsolete' || doc.file.yamlProblems.length > 0) continue;
       const headings = doc.file.body.headings;
       headings.forEach((heading, h) => {
         if (heading.depth > 2) return;
-        const field = fieldOfChapter(heading.text, doc.type!);
+        const field = fieldOfLabel(chapterName(heading.text), doc.type!);
         if (!field || !(field in listFields)) return;
         // Only references of the field's kind count: a 支持性文件 chapter may also name standards.
         const types = expectedTargetTypes[listFields[field]!];
