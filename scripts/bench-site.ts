@@ -87,10 +87,11 @@ mkdirSync(work, { recursive: true });
 const largestSize = Math.max(...sizes);
 const hugo = findHugo();
 const hugoRoot = join(work, `hugo-${largestSize}`);
-const timeHugo = (): number => {
-  rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
+/** Hugo's full build of the largest set into `destination`, emptied first and with no resource cache left; how long it took. */
+const timeHugo = (destination = join(hugoRoot, 'public')): number => {
+  rmSync(destination, { recursive: true, force: true });
   rmSync(join(hugoRoot, 'resources'), { recursive: true, force: true });
-  const result = timeCommand(hugo!, ['--quiet', '--source', hugoRoot, '--destination', join(hugoRoot, 'public')]);
+  const result = timeCommand(hugo!, ['--quiet', '--source', hugoRoot, '--destination', destination]);
   if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr}`);
   return result.ms;
 };
@@ -102,12 +103,11 @@ const timeHugo = (): number => {
 const memoryDir = existsSync('/dev/shm') ? join('/dev/shm', `shoukong-bench-hugo-${process.pid}`) : undefined;
 const timeHugoInMemory = memoryDir
   ? (): number => {
-      rmSync(memoryDir, { recursive: true, force: true });
-      rmSync(join(hugoRoot, 'resources'), { recursive: true, force: true });
-      const result = timeCommand(hugo!, ['--quiet', '--source', hugoRoot, '--destination', memoryDir]);
-      rmSync(memoryDir, { recursive: true, force: true });
-      if (result.status !== 0) throw new Error(`hugo failed: ${result.stderr}`);
-      return result.ms;
+      try {
+        return timeHugo(memoryDir);
+      } finally {
+        rmSync(memoryDir, { recursive: true, force: true });
+      }
     }
   : undefined;
 const hugoFirst: number[] = [];
@@ -235,7 +235,7 @@ function findHugo(): string | undefined {
   }
   log(`        ${runs} 次中位数：保存即构建（npm run build -- --watch）改动 1 份后重建 ${seconds(median(times.watch))} 秒（各步中位数：${Object.entries(steps).map(([k, v]) => `${k} ${Math.round(median(v))}`).join('、')} 毫秒）；新进程 npm run build ${seconds(median(times.process))} 秒（其中 npm 和 Node 启动、加载代码 ${seconds(median(times.start))} 秒：npm run build -- --help 的用时）`);
   if (hugo) {
-    const backToBack = Array.from({ length: runs }, timeHugo);
+    const backToBack = Array.from({ length: runs }, () => timeHugo());
     const best = Math.min(...hugoFirst, ...times.hugo, ...backToBack, ...times.hugoMemory);
     const mark = (side: number[], hugoMs: number) => {
       const r = median(side) / hugoMs;
